@@ -1,0 +1,44 @@
+// Builds the whole service layer for one app instance (Electron or browser mode): opens the store in the data
+// folder, creates every area's handlers and closes everything in reverse order on shutdown.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Handlers } from '../../src-shared/contract/index';
+import { openDatabase } from '../store/database';
+import type { CoreDeps } from './core-deps';
+import { createHandlers } from './handlers';
+import { TaskRegistry } from './task-registry';
+
+export interface AppServices {
+  handlers: Handlers;
+  deps: CoreDeps;
+  close(): Promise<void>;
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function createAppServices(opts: { dataDir: string; shell: 'electron' | 'browser'; version?: string; now?: () => Date }): AppServices {
+  const db = openDatabase(join(opts.dataDir, 'acrylichub.db'));
+  const closers: (() => void | Promise<void>)[] = [() => {
+    db.close();
+  }];
+  const deps: CoreDeps = {
+    db,
+    dataDir: opts.dataDir,
+    shell: opts.shell,
+    appVersion: opts.version ?? appVersion(),
+    now: opts.now ?? (() => new Date()),
+    tasks: new TaskRegistry(),
+    onClose: (fn) => closers.push(fn),
+  };
+  const handlers = createHandlers(deps);
+  return {
+    handlers,
+    deps,
+    async close() {
+      for (const fn of closers.reverse()) await fn();
+    },
+  };
+}

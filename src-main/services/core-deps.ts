@@ -1,0 +1,15 @@
+// What every area's handlers may depend on: the open store, the data folder, the shell kind, a clock, the task
+// registry and a way to register cleanup when the app closes.
+import type { Db } from '../store/database';
+import type { TaskRegistry } from './task-registry';
+
+export interface CoreDeps {
+  db: Db;
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  appVersion: string;
+  now: () => Date;
+  tasks: TaskRegistry;
+  /** Register cleanup (close ports, stop workers) run when the app shuts down, last registered first. */
+  onClose(fn: () => void | Promise<void>): void;
+}

@@ -1,0 +1,12 @@
+// Composes the handler of every contract channel from one factory per area. Adding an area: one spread line
+// here (and its channels in src-shared/contract/index.ts). The `Handlers` type makes a missing handler a
+// compile error.
+import type { Handlers } from '../../src-shared/contract/index';
+import type { CoreDeps } from './core-deps';
+import { createCoreHandlers } from './core-handlers';
+
+export function createHandlers(deps: CoreDeps): Handlers {
+  return {
+    ...createCoreHandlers(deps),
+  };
+}

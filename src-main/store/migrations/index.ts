@@ -1,0 +1,7 @@
+// Every migration of the local store, in order. Add one line per migration (numbers are pre-assigned per area).
+import { migration001 } from './001_foundation';
+import type { Migration } from './types';
+
+export const migrations: Migration[] = [
+  migration001,
+];
