@@ -80,7 +80,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     try {
       body = await readJson(req, maxBody);
     } catch (err) {
-      return json(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: (err as Error).message } });
+      res.setHeader('connection', 'close');
+      return json(res, err instanceof TooLarge ? 413 : 400, { ok: false, error: { code: 'BAD_INPUT', message: (err as Error).message } });
     }
     const result = await dispatch(opts.handlers, match[1], body, ctx);
     json(res, result.ok ? 200 : statusOf(result.error.code), result);
@@ -154,6 +155,8 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+class TooLarge extends Error {}
+
 function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -161,8 +164,10 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error(`Request body larger than ${limit} bytes`));
-        req.destroy();
+        // Stop buffering but keep reading so the client gets the answer instead of a reset connection.
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new TooLarge(`Request body larger than ${limit} bytes`));
         return;
       }
       chunks.push(chunk);

@@ -19,7 +19,16 @@ export function appVersion(): string {
   return pkg.version;
 }
 
-export function createAppServices(opts: { dataDir: string; shell: 'electron' | 'browser'; version?: string; now?: () => Date }): AppServices {
+export interface AppServicesOptions {
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  version?: string;
+  now?: () => Date;
+  /** Shell-specific handlers (the Electron shell's native dialogs) replacing the defaults. */
+  overrides?: Partial<Handlers>;
+}
+
+export function createAppServices(opts: AppServicesOptions): AppServices {
   const db = openDatabase(join(opts.dataDir, 'acrylichub.db'));
   const closers: (() => void | Promise<void>)[] = [() => {
     db.close();
@@ -33,7 +42,7 @@ export function createAppServices(opts: { dataDir: string; shell: 'electron' | '
     tasks: new TaskRegistry(),
     onClose: (fn) => closers.push(fn),
   };
-  const handlers = createHandlers(deps);
+  const handlers = { ...createHandlers(deps), ...opts.overrides };
   return {
     handlers,
     deps,

@@ -2,7 +2,7 @@
 // one-place change: define it in channels/<area>.ts (and, for a new area, add the spread below); the preload,
 // the IPC handler, the browser-mode host and the renderer client all derive from these maps.
 import type { z } from 'zod';
-import { appChannels } from './channels/app';
+import { appChannels, appEvents } from './channels/app';
 import { designChannels } from './channels/designs';
 import { settingsChannels } from './channels/settings';
 import { taskChannels, taskEvents } from './channels/progress';
@@ -15,6 +15,7 @@ export const channels = {
 };
 
 export const events = {
+  ...appEvents,
   ...taskEvents,
 };
 
