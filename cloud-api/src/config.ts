@@ -1,0 +1,91 @@
+// Server configuration, read once from the environment and validated, so a typo fails at start with a clear
+// message instead of at the first request. Every variable is documented in cloud-api/README.md and .env.example.
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default('false'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+  MIGRATE_ON_START: bool.default('true'),
+  REDIS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().default('https://api.acrylichub.id'),
+  JWT_AUDIENCE: z.string().default('acrylichub-api'),
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
+  REFRESH_GRACE_S: z.coerce.number().int().min(0).max(300).default(30),
+  SIGNING_KEY_MAX_AGE_S: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  TOKEN_SECRET: z.string().min(32).optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SENDER: z.enum(['console', 'outbox']).default('console'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_BASE_S: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(3000),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
+  DOCS_ENABLED: bool.default('true'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  db: { databaseUrl?: string; poolMax: number; pgliteDataDir: string };
+  migrateOnStart: boolean;
+  redisUrl?: string;
+  jwt: { issuer: string; audience: string; accessTtlS: number; signingKeyMaxAgeS: number };
+  refresh: { ttlS: number; graceS: number };
+  tokenSecret: string;
+  bodyLimitBytes: number;
+  sender: Env['SENDER'];
+  login: { maxFailures: number; lockBaseS: number };
+  rateLimit: { anonPerMin: number; userPerMin: number };
+  bootstrapAdmin?: { email: string; password: string };
+  docsEnabled: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET (≥ 32 chars) is required in production');
+  if (Boolean(e.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    db: { databaseUrl: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, pgliteDataDir: e.PGLITE_DATA_DIR },
+    migrateOnStart: e.MIGRATE_ON_START,
+    redisUrl: e.REDIS_URL,
+    jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, accessTtlS: e.ACCESS_TOKEN_TTL_S, signingKeyMaxAgeS: e.SIGNING_KEY_MAX_AGE_S },
+    refresh: { ttlS: e.REFRESH_TOKEN_TTL_S, graceS: e.REFRESH_GRACE_S },
+    // Development only: a fixed secret so refresh tokens survive restarts; production must set its own.
+    tokenSecret: e.TOKEN_SECRET ?? 'development-only-token-secret-change-me!!',
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    sender: e.SENDER,
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockBaseS: e.LOGIN_LOCK_BASE_S },
+    rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN },
+    bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,
+    docsEnabled: e.DOCS_ENABLED,
+  };
+}

@@ -1,0 +1,14 @@
+// Chooses the driver from configuration: a real PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
+import type { Db } from './db';
+import { openPgDb } from './pg-db';
+import { openPgliteDb } from './pglite-db';
+
+export interface DbConfig {
+  databaseUrl?: string;
+  poolMax: number;
+  pgliteDataDir: string;
+}
+
+export function openDb(cfg: DbConfig): Promise<Db> {
+  return cfg.databaseUrl ? openPgDb(cfg.databaseUrl, cfg.poolMax) : openPgliteDb(cfg.pgliteDataDir);
+}

@@ -1,0 +1,14 @@
+// The services every route module receives. Built once per app by buildApp(); tests can pass their own Db.
+import type { AppConfig } from './config';
+import type { Db } from './db/db';
+import type { Transport } from './auth/sender';
+import type { SigningKeys } from './auth/signing-keys';
+import type { RefreshTokens } from './auth/refresh-tokens';
+
+export interface AppDeps {
+  config: AppConfig;
+  db: Db;
+  keys: SigningKeys;
+  refresh: RefreshTokens;
+  transport: Transport;
+}

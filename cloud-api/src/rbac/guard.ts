@@ -1,0 +1,73 @@
+// Authentication and authorisation in one onRequest hook. Every /api/v1 route must declare
+// `config.permission` (a permission from the matrix, 'authenticated' for self-service, or 'public'); a route
+// without one fails at start-up, so no route can be forgotten.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { findApiKey } from '../auth/api-keys';
+import { InvalidAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import type { AppDeps } from '../deps';
+import { errors } from '../http/errors';
+import { OWN_ORDERS_ONLY, permissionsOf, type Permission, type Role } from './matrix';
+import type { Principal } from './principal';
+
+export type RoutePermission = Permission | 'public' | 'authenticated';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const API_PREFIX = '/api/v1';
+const EXEMPT_PREFIX = '/api/v1/docs';
+
+async function authenticate(req: FastifyRequest, deps: AppDeps): Promise<Principal> {
+  const auth = req.headers.authorization;
+  const apiKey = req.headers['x-api-key'];
+  if (typeof apiKey === 'string') {
+    const k = await findApiKey(deps.db, apiKey);
+    if (!k) throw errors.unauthorized('invalid API key', 'kunci API tidak valid');
+    return {
+      kind: 'api_key', userId: k.createdBy, apiKeyId: k.id, orgId: k.orgId, role: null,
+      permissions: new Set(k.scopes), tier: k.tier, ownOrdersOnly: false,
+    };
+  }
+  if (!auth?.startsWith('Bearer ')) throw errors.unauthorized();
+  let claims;
+  try {
+    claims = await verifyAccessToken(deps.keys, { ...deps.config.jwt, ttlS: deps.config.jwt.accessTtlS }, auth.slice(7).trim());
+  } catch (err) {
+    if (err instanceof InvalidAccessToken) throw errors.unauthorized(`invalid access token: ${err.message}`, 'token akses tidak valid');
+    throw err;
+  }
+  // Fresh role and session state on every request: logout, role changes and disabling take effect at once.
+  const [row] = await deps.db.query<{ role: Role; org_id: string; status: string; revoked_at: Date | null }>(
+    `SELECT u.role, u.org_id, u.status, f.revoked_at FROM users u JOIN refresh_families f ON f.user_id = u.id
+     WHERE u.id = $1 AND f.id = $2`,
+    [claims.userId, claims.sessionId],
+  );
+  if (!row || row.revoked_at || row.status !== 'active' || row.org_id !== claims.orgId) {
+    throw errors.unauthorized('session ended', 'sesi telah berakhir');
+  }
+  return {
+    kind: 'user', userId: claims.userId, orgId: row.org_id, role: row.role, permissions: permissionsOf(row.role),
+    sessionId: claims.sessionId, ownOrdersOnly: OWN_ORDERS_ONLY.has(row.role),
+  };
+}
+
+export function installGuard(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith(API_PREFIX) && !route.url.startsWith(EXEMPT_PREFIX) && !route.config?.permission) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
+    }
+  });
+  app.addHook('onRequest', async (req) => {
+    const perm = req.routeOptions.config?.permission;
+    if (!perm || perm === 'public') return;
+    req.principal = await authenticate(req, deps);
+    if (perm !== 'authenticated' && !req.principal.permissions.has(perm)) throw errors.forbidden();
+  });
+}
