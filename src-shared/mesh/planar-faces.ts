@@ -1,0 +1,130 @@
+// Groups the triangles of one solid by plane and merges each group into polygons with holes, in a 2D basis of
+// that plane. The plane key is the normal with a canonical sign (largest component positive) and the offset, so
+// the two faces of a panel share one basis and their outlines can be compared directly. Merging uses Clipper2's
+// union (clipper2-ts, a faithful TS port; clipper2-js gives wrong results) with non-zero filling, every triangle
+// turned counter-clockwise first so reversed triangles cannot cancel out.
+import { Clipper, ClipType, FillRule, PolyTreeD, type PathsD, type PolyPathD } from 'clipper2-ts';
+import type { PolygonWithHoles, Ring, Vec2 } from '../geometry/types';
+import { cross, dot, normalize } from './mat4';
+import type { Vec3 } from './types';
+import type { WeldedMesh } from './weld';
+
+/** Decimal places Clipper keeps (0.1 µm). */
+const PRECISION = 4;
+
+export interface PlanarFace {
+  /** Canonical unit normal and offset: points p of the plane have dot(normal, p) = offset. */
+  normal: Vec3;
+  offset: number;
+  normalKey: string;
+  triangles: number[];
+  area: number;
+  /** Plane basis: u × v = normal. */
+  u: Vec3;
+  v: Vec3;
+}
+
+function canonical(n: Vec3): Vec3 {
+  const ax = Math.abs(n.x), ay = Math.abs(n.y), az = Math.abs(n.z);
+  const lead = ax >= ay && ax >= az ? n.x : ay >= az ? n.y : n.z;
+  return lead < 0 ? { x: -n.x, y: -n.y, z: -n.z } : n;
+}
+
+/** A right-handed basis (u, v) of the plane with this normal, chosen only from the normal. */
+export function planeBasis(n: Vec3): { u: Vec3; v: Vec3 } {
+  const ax = Math.abs(n.x), ay = Math.abs(n.y), az = Math.abs(n.z);
+  const helper = az <= ax && az <= ay ? { x: 0, y: 0, z: 1 } : ay <= ax ? { x: 0, y: 1, z: 0 } : { x: 1, y: 0, z: 0 };
+  // For a horizontal plane (normal ±Z) this gives u = +X, v = +Y.
+  const u = az >= ax && az >= ay ? { x: 1, y: 0, z: 0 } : normalize(cross(helper, n));
+  return { u, v: cross(n, u) };
+}
+
+export const vertexOf = (mesh: WeldedMesh, i: number): Vec3 => ({ x: mesh.vertices[3 * i], y: mesh.vertices[3 * i + 1], z: mesh.vertices[3 * i + 2] });
+
+/** Planar faces of one solid (triangle indices into mesh.triangles / 3). */
+export function planarFaces(mesh: WeldedMesh, solid: number[]): PlanarFace[] {
+  const faces = new Map<string, PlanarFace>();
+  for (const t of solid) {
+    const a = vertexOf(mesh, mesh.triangles[3 * t]);
+    const b = vertexOf(mesh, mesh.triangles[3 * t + 1]);
+    const c = vertexOf(mesh, mesh.triangles[3 * t + 2]);
+    const raw = cross({ x: b.x - a.x, y: b.y - a.y, z: b.z - a.z }, { x: c.x - a.x, y: c.y - a.y, z: c.z - a.z });
+    const area = Math.hypot(raw.x, raw.y, raw.z) / 2;
+    const n = canonical(normalize(raw));
+    const offset = (dot(n, a) + dot(n, b) + dot(n, c)) / 3;
+    const normalKey = `${Math.round(n.x * 1e4)},${Math.round(n.y * 1e4)},${Math.round(n.z * 1e4)}`;
+    const key = `${normalKey}|${Math.round(offset * 100)}`;
+    let f = faces.get(key);
+    if (!f) {
+      const { u, v } = planeBasis(n);
+      f = { normal: n, offset, normalKey, triangles: [], area: 0, u, v };
+      faces.set(key, f);
+    }
+    f.triangles.push(t);
+    f.area += area;
+  }
+  return [...faces.values()];
+}
+
+const signedArea = (r: Ring) => r.reduce((s, p, i) => { const q = r[(i + 1) % r.length]; return s + p.x * q.y - q.x * p.y; }, 0) / 2;
+
+export function ringArea(r: Ring): number {
+  return signedArea(r);
+}
+
+/** Union of the face's triangles projected on (u, v): polygons with holes (outer counter-clockwise, holes clockwise). */
+export function faceOutline(mesh: WeldedMesh, face: PlanarFace): PolygonWithHoles[] {
+  const project = (p: Vec3): Vec2 => ({ x: dot(p, face.u), y: dot(p, face.v) });
+  const subject: PathsD = [];
+  for (const t of face.triangles) {
+    const tri = [0, 1, 2].map((k) => project(vertexOf(mesh, mesh.triangles[3 * t + k])));
+    subject.push(signedArea(tri) < 0 ? tri.reverse() : tri);
+  }
+  const tree = new PolyTreeD();
+  Clipper.booleanOpDWithPolyTree(ClipType.Union, subject, null, tree, FillRule.NonZero, PRECISION);
+  return polygonsOf(tree);
+}
+
+/** Clipper's tree (outer → holes → islands …) as a flat list of polygons with their holes. */
+export function polygonsOf(tree: PolyPathD): PolygonWithHoles[] {
+  const out: PolygonWithHoles[] = [];
+  const visitOuter = (node: PolyPathD) => {
+    const outer = (node.poly ?? []).map((p) => ({ x: p.x, y: p.y }));
+    const holes: Ring[] = [];
+    for (let i = 0; i < node.count; i++) {
+      const hole = node.child(i);
+      holes.push((hole.poly ?? []).map((p) => ({ x: p.x, y: p.y })));
+      for (let j = 0; j < hole.count; j++) visitOuter(hole.child(j));
+    }
+    out.push(orient({ outer: tidy(outer), holes: holes.map(tidy) }));
+  };
+  for (let i = 0; i < tree.count; i++) visitOuter(tree.child(i));
+  return out;
+}
+
+/** Drops collinear vertices (T-junctions between triangles). */
+const tidy = (r: Ring): Ring => Clipper.trimCollinearD(r, PRECISION).map((p) => ({ x: p.x, y: p.y }));
+
+/** The ring started at its lowest, then leftmost vertex (so equal outlines print equally). */
+function startLowest(t: Ring): Ring {
+  let k = 0;
+  t.forEach((p, i) => { if (p.y < t[k].y - 1e-6 || (Math.abs(p.y - t[k].y) <= 1e-6 && p.x < t[k].x)) k = i; });
+  return [...t.slice(k), ...t.slice(0, k)];
+}
+
+/** Outer ring counter-clockwise, holes clockwise, each starting at its lowest-leftmost vertex. */
+export function orient(p: PolygonWithHoles): PolygonWithHoles {
+  const ccw = (r: Ring, want: boolean) => startLowest((signedArea(r) > 0) === want ? r : [...r].reverse());
+  return { outer: ccw(p.outer, true), holes: p.holes.map((h) => ccw(h, false)) };
+}
+
+/** Net area of a polygon with holes. */
+export function polygonArea(p: PolygonWithHoles): number {
+  return Math.abs(signedArea(p.outer)) - p.holes.reduce((s, h) => s + Math.abs(signedArea(h)), 0);
+}
+
+/** Area of the symmetric difference of two polygon sets (0 when they coincide). */
+export function xorArea(a: PolygonWithHoles[], b: PolygonWithHoles[]): number {
+  const paths = (ps: PolygonWithHoles[]): PathsD => ps.flatMap((p) => [p.outer, ...p.holes]);
+  return Math.abs(Clipper.areaPathsD(Clipper.booleanOpD(ClipType.Xor, paths(a), paths(b), FillRule.NonZero, PRECISION)));
+}
