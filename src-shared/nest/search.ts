@@ -1,0 +1,162 @@
+// The nester's entry point: prepare the job, build a first complete layout greedily (largest parts first, every
+// allowed orientation tried), then improve it by simulated annealing over the placement order and the orientation
+// of each part until the time budget, the evaluation budget or a stop request ends the search. Only the tail of
+// the order after the first changed position is re-placed (the prefix layout is reused), and a candidate is
+// abandoned as soon as its partial material cost exceeds what the annealing would still accept.
+//
+// Same seed + same evaluation count → same result. With only a time budget the number of evaluations depends on
+// the machine, so set `maxEvaluations` where a run must be reproducible.
+import type { NestJob, NestProgress, NestResult } from './types';
+import { prepare, type Prepared } from './prepare';
+import { NfpCache } from './nfp-cache';
+import { Packer, type Genome, type Layout } from './pack';
+import { buildResult } from './result';
+import { mulberry32, randInt, type Rng } from './prng';
+
+export interface NestHooks {
+  now?: () => number;
+  /** Called on every improvement and at least every `progressEveryMs` (default 500) while searching. */
+  onProgress?: (progress: NestProgress, best: () => NestResult) => void;
+  progressEveryMs?: number;
+  /** Polled between evaluations; true ends the search and returns the best layout so far. */
+  shouldStop?: () => boolean;
+  /** Which starting order to use (parallel workers start from different ones). */
+  start?: number;
+}
+
+export const DEFAULT_SECONDS = 10;
+const START_TEMPERATURE = 0.03;
+
+export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
+  const now = hooks.now ?? Date.now;
+  const t0 = now();
+  const seed = (job.seed ?? 1) >>> 0;
+  const rng = mulberry32(seed);
+  const prep = prepare(job);
+  const packer = new Packer(prep, new NfpCache(prep));
+  const budgetMs = (job.seconds ?? DEFAULT_SECONDS) * 1000;
+  const deadline = t0 + budgetMs;
+  const maxEvals = job.maxEvaluations ?? Infinity;
+
+  // A quick first layout in each part's first orientation (few NFPs to compute), then the greedy one that tries
+  // every orientation; the search starts from the better of the two.
+  const order = startOrder(prep, hooks.start ?? 0);
+  const quick: Genome = { order, orient: prep.instances.map((i) => prep.variantsOf[i.part][0]) };
+  let cur = { g: quick, layout: packer.decode(quick, { deadline, completeOnDeadline: true, now })! };
+  let best = cur;
+  let evaluations = 1;
+  const result = () => buildResult(prep, best.layout, { evaluations, seconds: (now() - t0) / 1000, seed });
+  let lastReport = now();
+  const report = () => {
+    lastReport = now();
+    hooks.onProgress?.(progressOf(prep, best.layout, evaluations, (lastReport - t0) / 1000), result);
+  };
+  report();
+  if (cur.layout.cutOff.length === 0 && prep.variants.length > prep.parts.length) {
+    const greedy: Genome = { order, orient: prep.instances.map(() => -1) };
+    const layout = packer.decode(greedy, { deadline, now });
+    evaluations++;
+    if (layout) {
+      fixOrientations(greedy, layout);
+      if (layout.cost < cur.layout.cost) {
+        best = cur = { g: greedy, layout };
+        report();
+      }
+    }
+  }
+
+  const searchable = cur.layout.cutOff.length === 0 && prep.instances.length > 1;
+  while (searchable && evaluations < maxEvals && now() < deadline && !hooks.shouldStop?.()) {
+    const fraction = Number.isFinite(maxEvals) ? evaluations / maxEvals : (now() - t0) / budgetMs;
+    const temperature = START_TEMPERATURE * Math.max(0, 1 - fraction);
+    const cand = mutate(cur.g, prep, rng);
+    const limit = cur.layout.cost * (1 + temperature * -Math.log(1 - rng()));
+    const layout = packer.decode(cand.g, { reuse: { layout: cur.layout, from: cand.from }, costLimit: limit, deadline, now });
+    evaluations++;
+    if (layout) {
+      cur = { g: cand.g, layout };
+      if (layout.cost < best.layout.cost - 1e-12) {
+        best = cur;
+        report();
+        continue;
+      }
+    }
+    if (now() - lastReport >= (hooks.progressEveryMs ?? 500)) report();
+  }
+  return result();
+}
+
+/** Largest area first (start 0), longest side first (1), tallest first (2); ties by part then copy. */
+function startOrder(prep: Prepared, start: number): number[] {
+  const key = (i: number): number => {
+    const inst = prep.instances[i];
+    const v = prep.variants[prep.variantsOf[inst.part][0]];
+    const w = v.body.maxX - v.body.minX;
+    const h = v.body.maxY - v.body.minY;
+    return start % 3 === 0 ? inst.area : start % 3 === 1 ? Math.max(w, h) : h;
+  };
+  return prep.instances.map((_, i) => i).sort((a, b) => key(b) - key(a) || a - b);
+}
+
+/** After a greedy decode, pin each placed instance to the orientation the greedy chose. */
+function fixOrientations(g: Genome, layout: Layout): void {
+  for (const it of layout.items) if (it) g.orient[it.inst] = it.variant;
+}
+
+/** One or two random moves: swap, move (near or far), or re-orient an instance; `from` = first changed position. */
+function mutate(g: Genome, prep: Prepared, rng: Rng): { g: Genome; from: number } {
+  const order = g.order.slice();
+  const orient = g.orient.slice();
+  const n = order.length;
+  let from = n;
+  const moves = rng() < 0.75 ? 1 : 2;
+  for (let m = 0; m < moves; m++) {
+    const r = rng();
+    const i = randInt(rng, n);
+    if (r < 0.3) {
+      const vs = prep.variantsOf[prep.instances[order[i]].part];
+      if (vs.length > 1) {
+        orient[order[i]] = vs[randInt(rng, vs.length)];
+        from = Math.min(from, i);
+        continue;
+      }
+    }
+    const near = rng() < 0.5;
+    let j = near ? Math.min(n - 1, Math.max(0, i + 1 + randInt(rng, 4) - (rng() < 0.5 ? 5 : 0))) : randInt(rng, n);
+    if (j === i) j = (i + 1) % n;
+    if (r < 0.7) {
+      [order[i], order[j]] = [order[j], order[i]];
+    } else {
+      const [x] = order.splice(i, 1);
+      order.splice(j, 0, x);
+    }
+    from = Math.min(from, i, j);
+  }
+  return { g: { order, orient }, from: Math.min(from, n) };
+}
+
+function progressOf(prep: Prepared, layout: Layout, evaluations: number, seconds: number): NestProgress {
+  const placed = layout.items.filter(Boolean).length;
+  return {
+    evaluations,
+    seconds,
+    bestUtilisation: placedUtilisation(prep, layout),
+    ...(prep.strip ? { bestLength: layout.lengths[0] } : {}),
+    placed,
+    total: prep.instances.length + prep.rejected.length,
+  };
+}
+
+/** Same definition as NestResult.utilisation: placed area / area of the used sheets (strip: height × length). */
+function placedUtilisation(prep: Prepared, layout: Layout): number {
+  let area = 0;
+  let used = 0;
+  const slots = new Set<number>();
+  for (const it of layout.items) {
+    if (!it) continue;
+    area += prep.instances[it.inst].area;
+    slots.add(it.slot);
+  }
+  for (const s of slots) used += prep.slots[s].height * (prep.strip ? layout.lengths[s] : prep.slots[s].width);
+  return used > 0 ? area / used : 0;
+}
