@@ -1,0 +1,148 @@
+// The material-independent analysis of a design: contours and parts of the cut layers (buildContours), score and
+// engrave geometry, the cutting order and its travel, the counts the complexity score needs and the part boxes
+// material use is computed from. Everything a re-quote after a material, machine or quantity change can reuse
+// is here, so it runs once per design (see cache.ts).
+import { allParts, buildContours, type Contour, type PartGeom } from '../geometry/contours';
+import { addSegmentToBBox, emptyBBox, isEmptyBBox, segmentsLength } from '../geometry/segments';
+import type { BBox, Finding, LayerInfo, Path } from '../geometry/types';
+import type { ComplexityInputs } from './complexity';
+import { analyzeFills, type EngraveGeometry } from './engrave';
+import { splitByOperation } from './operations';
+import { planMotion, type MotionPlan } from './order';
+
+export interface DesignInput {
+  paths: readonly Path[];
+  layers: readonly LayerInfo[];
+  /** Findings of the import (DFM checks, units, text not converted, ...). */
+  findings?: readonly Finding[];
+}
+
+export interface PartSummary {
+  id: string;
+  bbox: BBox;
+  width: number;
+  height: number;
+  /** Outer area minus holes, mm². */
+  netAreaMm2: number;
+  holes: number;
+  /** Smallest hole (smaller side of its box), mm; Infinity without holes. */
+  smallestHoleMm: number;
+  cutLengthMm: number;
+}
+
+export interface DesignAnalysis {
+  bbox: BBox;
+  parts: PartSummary[];
+  /** Parts of different shape (same box, area, length and hole count = same part, any rotation by 90°). */
+  uniqueParts: number;
+  /** Parts as geometry (top-level, islands inside), for thumbnails and the nester. */
+  partGeoms: PartGeom[];
+  cutContours: Contour[];
+  openCutContours: Contour[];
+  scoreContours: Contour[];
+  engrave: EngraveGeometry;
+  lengths: { cutMm: number; scoreMm: number; engraveOutlineMm: number };
+  pierces: { cut: number; score: number };
+  motion: MotionPlan;
+  complexity: ComplexityInputs;
+  /** Import findings plus those found while building contours. */
+  findings: Finding[];
+  counts: { paths: number; ignored: number };
+}
+
+const TEXT_ENTITIES = /^(TEXT|MTEXT|ATTRIB|ATTDEF|text|svg:text)$/;
+const CURVE_ENTITIES = /^(SPLINE|ELLIPSE|svg:path|HELIX)$/;
+
+function boxOf(segs: Path['segments'], into: BBox): BBox {
+  for (const s of segs) addSegmentToBBox(into, s);
+  return into;
+}
+
+function summarisePart(p: PartGeom): PartSummary {
+  const b = p.outer.bbox;
+  let smallestHoleMm = Infinity;
+  let holeArea = 0;
+  let cutLengthMm = p.outer.lengthMm;
+  for (const h of p.holes) {
+    smallestHoleMm = Math.min(smallestHoleMm, h.bbox.maxX - h.bbox.minX, h.bbox.maxY - h.bbox.minY);
+    holeArea += Math.abs(h.area);
+    cutLengthMm += h.lengthMm;
+  }
+  return {
+    id: p.id,
+    bbox: b,
+    width: b.maxX - b.minX,
+    height: b.maxY - b.minY,
+    netAreaMm2: Math.abs(p.outer.area) - holeArea,
+    holes: p.holes.length,
+    smallestHoleMm,
+    cutLengthMm,
+  };
+}
+
+function shapeSignature(p: PartSummary): string {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return [r(Math.min(p.width, p.height)), r(Math.max(p.width, p.height)), Math.round(p.netAreaMm2), r(p.cutLengthMm), p.holes].join('|');
+}
+
+export function analyzeDesign(design: DesignInput): DesignAnalysis {
+  const ops = splitByOperation(design.paths, design.layers);
+  const cut = buildContours(ops.cut);
+  const score = buildContours([...ops.score, ...ops.engraveLine]);
+  const engrave = analyzeFills(ops.engraveFill);
+  const cutContours = cut.contours;
+  const openCutContours = cutContours.filter((c) => !c.closed);
+  const flat = allParts(cut.parts);
+  const parts = flat.map(summarisePart);
+
+  const bbox = emptyBBox();
+  for (const p of [...ops.cut, ...ops.score, ...ops.engraveFill, ...ops.engraveLine]) boxOf(p.segments, bbox);
+  if (isEmptyBBox(bbox)) Object.assign(bbox, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
+
+  let vertices = 0;
+  let curvedLengthMm = 0;
+  let textPaths = 0;
+  const vectorPaths = [...ops.cut, ...ops.score, ...ops.engraveLine];
+  for (const p of vectorPaths) {
+    vertices += p.segments.length;
+    const curvedEntity = CURVE_ENTITIES.test(p.entity);
+    for (const s of p.segments) {
+      if (s.kind === 'arc') curvedLengthMm += s.radius * Math.abs(s.sweep);
+      else if (curvedEntity) curvedLengthMm += Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
+    }
+  }
+  for (const p of design.paths) if (TEXT_ENTITIES.test(p.entity)) textPaths++;
+
+  const closedCut = cutContours.filter((c) => c.closed);
+  let smallestFeatureMm = Infinity;
+  for (const c of closedCut) smallestFeatureMm = Math.min(smallestFeatureMm, c.bbox.maxX - c.bbox.minX, c.bbox.maxY - c.bbox.minY);
+
+  const cutMm = cutContours.reduce((s, c) => s + c.lengthMm, 0);
+  const scoreMm = score.contours.reduce((s, c) => s + c.lengthMm, 0);
+  const engraveOutlineMm = ops.engraveFill.reduce((s, p) => s + segmentsLength(p.segments), 0);
+  return {
+    bbox,
+    parts,
+    uniqueParts: new Set(parts.map(shapeSignature)).size,
+    partGeoms: cut.parts,
+    cutContours,
+    openCutContours,
+    scoreContours: score.contours,
+    engrave,
+    lengths: { cutMm, scoreMm, engraveOutlineMm },
+    pierces: { cut: cutContours.length, score: score.contours.length },
+    motion: planMotion(score.contours, openCutContours, cut.parts),
+    complexity: {
+      vertices,
+      lengthMm: cutMm + scoreMm,
+      loops: closedCut.length,
+      partAreaMm2: flat.reduce((s, p) => s + Math.abs(p.outer.area), 0),
+      smallestFeatureMm,
+      textPaths,
+      paths: design.paths.length,
+      curvedLengthMm,
+    },
+    findings: [...(design.findings ?? []), ...cut.findings, ...score.findings],
+    counts: { paths: design.paths.length, ignored: ops.ignored },
+  };
+}
