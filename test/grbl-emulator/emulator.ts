@@ -119,6 +119,8 @@ export class GrblEmulator extends EventEmitter {
     const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     this.port = port;
+    this.silent = false;
+    this.stalled = false;
     port.on('data', (buf: Buffer) => this.onData(buf));
     port.on('error', () => undefined);
     port.on('close', () => {
