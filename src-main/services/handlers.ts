@@ -4,9 +4,11 @@
 import type { Handlers } from '../../src-shared/contract/index';
 import type { CoreDeps } from './core-deps';
 import { createCoreHandlers } from './core-handlers';
+import { createNestHandlers } from '../nest/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createCoreHandlers(deps),
+    ...createNestHandlers(deps),
   };
 }

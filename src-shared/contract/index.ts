@@ -6,12 +6,14 @@ import { appChannels, appEvents } from './channels/app';
 import { designChannels } from './channels/designs';
 import { settingsChannels } from './channels/settings';
 import { taskChannels, taskEvents } from './channels/progress';
+import { nestChannels } from './channels/nest';
 
 export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...designChannels,
   ...taskChannels,
+  ...nestChannels,
 };
 
 export const events = {

@@ -15,8 +15,8 @@ import { mulberry32, randInt, type Rng } from './prng';
 
 export interface NestHooks {
   now?: () => number;
-  /** Called on every improvement and at least every `progressEveryMs` (default 500) while searching. */
-  onProgress?: (progress: NestProgress, best: () => NestResult) => void;
+  /** Called on every improvement (`improved`) and at least every `progressEveryMs` (default 500) while searching. */
+  onProgress?: (progress: NestProgress, best: () => NestResult, improved: boolean) => void;
   progressEveryMs?: number;
   /** Polled between evaluations; true ends the search and returns the best layout so far. */
   shouldStop?: () => boolean;
@@ -47,11 +47,11 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   let evaluations = 1;
   const result = () => buildResult(prep, best.layout, { evaluations, seconds: (now() - t0) / 1000, seed });
   let lastReport = now();
-  const report = () => {
+  const report = (improved: boolean) => {
     lastReport = now();
-    hooks.onProgress?.(progressOf(prep, best.layout, evaluations, (lastReport - t0) / 1000), result);
+    hooks.onProgress?.(progressOf(prep, best.layout, evaluations, (lastReport - t0) / 1000), result, improved);
   };
-  report();
+  report(true);
   if (cur.layout.cutOff.length === 0 && prep.variants.length > prep.parts.length) {
     const greedy: Genome = { order, orient: prep.instances.map(() => -1) };
     const layout = packer.decode(greedy, { deadline, now });
@@ -60,7 +60,7 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
       fixOrientations(greedy, layout);
       if (layout.cost < cur.layout.cost) {
         best = cur = { g: greedy, layout };
-        report();
+        report(true);
       }
     }
   }
@@ -77,11 +77,11 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
       cur = { g: cand.g, layout };
       if (layout.cost < best.layout.cost - 1e-12) {
         best = cur;
-        report();
+        report(true);
         continue;
       }
     }
-    if (now() - lastReport >= (hooks.progressEveryMs ?? 500)) report();
+    if (now() - lastReport >= (hooks.progressEveryMs ?? 500)) report(false);
   }
   return result();
 }
