@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   LOGIN_LOCK_BASE_S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(3000),
+  RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(20),
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   DOCS_ENABLED: bool.default('true'),
@@ -50,7 +51,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   sender: Env['SENDER'];
   login: { maxFailures: number; lockBaseS: number };
-  rateLimit: { anonPerMin: number; userPerMin: number };
+  rateLimit: { anonPerMin: number; userPerMin: number; loginPerMin: number };
   bootstrapAdmin?: { email: string; password: string };
   docsEnabled: boolean;
 }
@@ -84,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sender: e.SENDER,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockBaseS: e.LOGIN_LOCK_BASE_S },
-    rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN },
+    rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN, loginPerMin: e.RATE_LIMIT_LOGIN_PER_MIN },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,
     docsEnabled: e.DOCS_ENABLED,
   };

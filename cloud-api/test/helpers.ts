@@ -12,7 +12,7 @@ import type { ZodApp } from '../src/http/zod-app';
 export const PASSWORD = 'correct horse battery staple';
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', SENDER: 'outbox', TOKEN_SECRET: 'test-secret-0123456789-0123456789-abcdef', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', SENDER: 'outbox', RATE_LIMIT_LOGIN_PER_MIN: '100000', RATE_LIMIT_ANON_PER_MIN: '100000', TOKEN_SECRET: 'test-secret-0123456789-0123456789-abcdef', ...env });
 }
 
 export async function startApp(db: Db, env: Record<string, string> = {}): Promise<ZodApp> {

@@ -10,7 +10,6 @@ import { LoginService } from './login-service';
 import { deliverPending } from './sender';
 import type { Role } from '../rbac/matrix';
 
-const LOGIN_LIMIT = { max: 20, timeWindow: 60_000 };
 
 export const TokenPairSchema = z.object({
   accessToken: z.string(),
@@ -23,6 +22,7 @@ const tags = ['auth'];
 
 export function authRoutes(app: ZodApp, deps: AppDeps): void {
   const login = new LoginService(deps);
+  const LOGIN_LIMIT = { max: deps.config.rateLimit.loginPerMin, timeWindow: 60_000 };
   const deliver = () => void deliverPending(deps.db, deps.transport).catch((err) => app.log.warn({ err }, 'sender delivery failed'));
 
   app.post('/api/v1/auth/login', {

@@ -144,7 +144,7 @@ export class LoginService {
       const secondOk = !ch.totp_required || totpStep !== null || recoveryId !== null;
       if (!emailOk || !smsOk || !secondOk) {
         const attempts = ch.attempts + 1;
-        await q.query('UPDATE login_challenges SET attempts = $2, consumed_at = CASE WHEN $2 >= $3 THEN now() END WHERE id = $1', [ch.id, attempts, CHALLENGE_MAX_ATTEMPTS]);
+        await q.query('UPDATE login_challenges SET attempts = $2::int, consumed_at = CASE WHEN $2::int >= $3::int THEN now() END WHERE id = $1', [ch.id, attempts, CHALLENGE_MAX_ATTEMPTS]);
         const lockedUntil = await this.recordFailure(q, u, ctx, 'auth.login_code_failed');
         return lockedUntil ? { error: 'locked' as const, until: lockedUntil } : { error: 'code' as const };
       }

@@ -28,13 +28,12 @@ export async function installRateLimit(app: FastifyInstance, cfg: AppConfig): Pr
       if (p?.tier) return API_KEY_TIERS[p.tier];
       return p ? cfg.rateLimit.userPerMin : cfg.rateLimit.anonPerMin;
     },
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: ctx.statusCode,
-      error: {
-        code: 'RATE_LIMITED',
-        message: `too many requests, retry in ${ctx.after}`,
-        message_id: `terlalu banyak permintaan, coba lagi dalam ${ctx.after}`,
-      },
-    }),
+    errorResponseBuilder: (_req, ctx) => {
+      const s = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return {
+        statusCode: ctx.statusCode,
+        error: { code: 'RATE_LIMITED', message: `too many requests, retry in ${s} s`, message_id: `terlalu banyak permintaan, coba lagi dalam ${s} detik` },
+      };
+    },
   });
 }
