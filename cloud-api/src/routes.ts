@@ -9,6 +9,7 @@ import { userRoutes } from './users/user-routes';
 import { catalogRoutes } from './catalog/catalog-routes';
 import { orderRoutes } from './orders/order-routes';
 import { auditRoutes } from './audit/audit-routes';
+import { syncRoutes } from './sync/sync-routes';
 
 export type RouteModule = (app: ZodApp, deps: AppDeps) => void | Promise<void>;
 
@@ -21,4 +22,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   catalogRoutes,
   orderRoutes,
   auditRoutes,
+  syncRoutes,
 ];

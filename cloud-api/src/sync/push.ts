@@ -145,14 +145,20 @@ async function inSavepoint(q: Queryable, fn: () => Promise<unknown>): Promise<Re
   }
 }
 
-/** A run of record mutations in bulk; if the bulk write fails, each one again in its own savepoint. */
+/** A run of record mutations in bulk; if the bulk write fails, each one again in its own savepoint, so a value
+ * the database refuses rejects only its own mutation. A failure of a single mutation that is not a rejection
+ * (connection lost) aborts the push: the device retries it later, nothing is recorded as rejected. */
 async function applyRunSafely(q: Queryable, orgId: string, muts: RecordMutation[]): Promise<(RejectionReason | null)[]> {
   let outcomes: (Rejection | null)[] = [];
-  const bulk = await inSavepoint(q, async () => {
+  const apply = () => inSavepoint(q, async () => {
     outcomes = await applyRecordMutations(q, orgId, muts);
-  }).catch(() => 'failed' as const);
+  });
+  if (muts.length === 1) {
+    const reason = await apply();
+    return [reason ?? outcomes[0]?.reason ?? null];
+  }
+  const bulk = await apply().catch(() => 'failed' as const);
   if (bulk === null) return outcomes.map((o) => o?.reason ?? null);
-  if (muts.length === 1) return [bulk === 'failed' ? rejected('bad_input', 'the record could not be stored', 'data tidak dapat disimpan').reason : bulk];
   const out: (RejectionReason | null)[] = [];
   for (const m of muts) out.push(...(await applyRunSafely(q, orgId, [m])));
   return out;

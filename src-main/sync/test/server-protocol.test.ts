@@ -1,0 +1,108 @@
+// The push/pull endpoints against a real PostgreSQL with real sign-in: ordering, duplicates, rejections that do
+// not block the queue, RBAC per mutation type, organisation scope, size limits, and the version cursor.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../../src-shared/sync/hlc';
+import type { MutationEnvelope, PullResponse, PushResponse } from '../../../src-shared/sync/protocol';
+import { bearer } from '../../../cloud-api/test/helpers';
+import { startCloud, type CloudFixture } from './cloud-fixture';
+
+let cloud: CloudFixture;
+let token: string;
+beforeAll(async () => {
+  cloud = await startCloud();
+  token = (await cloud.user('company_admin')).tokens.accessToken;
+});
+afterAll(() => cloud?.close());
+
+const hlc = (node = 'dev1', wall = Date.now()) => encodeHlc({ wall, counter: 0, node });
+let seq = 0;
+const mut = (type: string, args: unknown, mutationId = ++seq): MutationEnvelope => ({ mutationId, idempotencyKey: randomUUID(), type, args, clientTime: new Date().toISOString() });
+
+async function push(deviceId: string, mutations: MutationEnvelope[], t = token) {
+  const r = await cloud.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: bearer(t), payload: { deviceId, mutations } });
+  return { status: r.statusCode, body: r.json() as PushResponse & { error?: { code: string; message: string } } };
+}
+async function pull(deviceId: string, cursor = '0', after = 0, t = token) {
+  const r = await cloud.app.inject({ method: 'GET', url: `/api/v1/sync/pull?deviceId=${deviceId}&cursor=${cursor}&after=${after}`, headers: bearer(t) });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json() as PullResponse;
+}
+
+describe('sync push/pull', () => {
+  it('applies mutations, acknowledges duplicates and reports rejections without blocking the queue', async () => {
+    const device = randomUUID();
+    const quoteId = randomUUID();
+    const orderId = randomUUID();
+    const batch = [
+      mut('quote.upsert', { id: quoteId, hlc: hlc(), fields: { title: 'Sign', quantity: 2 } }),
+      mut('nope.unknown', {}),
+      mut('quote.upsert', { id: quoteId, hlc: 'bad', fields: { title: 'x' } }),
+      mut('order.create', { id: orderId, customer: { name: 'Budi' }, lines: [{ description: 'Acrylic 3 mm', quantity: 2, unitPriceIdr: 150_000 }] }),
+      mut('order.transition', { orderId, to: 'paid' }),
+      mut('order.transition', { orderId, to: 'confirmed' }),
+    ];
+    const r1 = await push(device, batch);
+    expect(r1.status).toBe(200);
+    expect(r1.body.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied', 'rejected', 'applied']);
+    expect(r1.body.results[1].reason?.code).toBe('unknown_type');
+    expect(r1.body.results[2].reason?.code).toBe('bad_input');
+    expect(r1.body.results[4].reason?.code).toBe('payment_requires_online');
+    expect(r1.body.lastMutationId).toBe(batch[5].mutationId);
+
+    const r2 = await push(device, batch.slice(3));
+    expect(r2.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(r2.body.results[1].reason?.code).toBe('payment_requires_online');
+
+    const p = await pull(device, '0', batch[0].mutationId - 1);
+    expect(p.lastMutationId).toBe(batch[5].mutationId);
+    expect(p.rejections.map((r) => r.reason.code)).toEqual(['unknown_type', 'bad_input', 'payment_requires_online']);
+    const order = p.rows.find((r) => r.id === orderId)!;
+    expect(order.doc).toMatchObject({ state: 'confirmed', subtotalIdr: 300_000, taxIdr: 33_000, totalIdr: 333_000 });
+    expect(p.rows.find((r) => r.id === quoteId)!.doc).toEqual({ title: 'Sign', quantity: 2 });
+    const again = await pull(device, p.cursor);
+    expect(again.rows).toEqual([]);
+  });
+
+  it('refuses another organisation’s record, RBAC per type, and an oversized batch', async () => {
+    const device = randomUUID();
+    const quoteId = randomUUID();
+    await push(device, [mut('quote.upsert', { id: quoteId, hlc: hlc(), fields: { title: 'Mine' } })]);
+    const otherOrg = await import('../../../cloud-api/test/helpers').then((h) => h.seedOrg(cloud.db));
+    const other = await cloud.user('company_admin', otherOrg);
+    const r = await push(randomUUID(), [mut('quote.upsert', { id: quoteId, hlc: hlc('x'), fields: { title: 'Stolen' } }, 1)], other.tokens.accessToken);
+    expect(r.body.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
+    expect((await push(device, [mut('quote.upsert', { id: randomUUID(), hlc: hlc(), fields: { title: 'x' } }, 1)], other.tokens.accessToken)).status).toBe(403);
+
+    const viewer = await cloud.user('viewer');
+    const v = await push(randomUUID(), [mut('quote.upsert', { id: randomUUID(), hlc: hlc(), fields: { title: 'x' } }, 1)], viewer.tokens.accessToken);
+    expect(v.body.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'forbidden' } });
+    const designer = await cloud.user('designer');
+    const d = await push(randomUUID(), [
+      mut('design.addRevision', { designId: randomUUID(), revisionId: randomUUID(), name: 'Logo', body: { paths: [] } }, 1),
+      mut('order.transition', { orderId: randomUUID(), to: 'confirmed' }, 2),
+    ], designer.tokens.accessToken);
+    expect(d.body.results.map((x) => x.reason?.code ?? x.status)).toEqual(['applied', 'not_found']);
+
+    const huge = Array.from({ length: 1001 }, (_, i) => mut('quote.upsert', { id: randomUUID(), hlc: hlc(), fields: { title: 't' } }, i + 1));
+    const h = await push(randomUUID(), huge);
+    expect(h.status).toBe(400);
+    const customer = await cloud.user('customer');
+    expect((await push(randomUUID(), [mut('quote.upsert', {}, 1)], customer.tokens.accessToken)).status).toBe(403);
+  });
+
+  it('merges quote fields last-writer-wins and keeps deletion final', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const id = randomUUID();
+    const t0 = Date.now();
+    await push(a, [mut('quote.upsert', { id, hlc: hlc('a', t0 + 10), fields: { title: 'A', quantity: 1 } }, 1)]);
+    await push(b, [mut('quote.upsert', { id, hlc: hlc('b', t0), fields: { title: 'B', notes: 'n' } }, 1)]);
+    const p = await pull(a);
+    expect(p.rows.find((r) => r.id === id)!.doc).toEqual({ title: 'A', quantity: 1, notes: 'n' });
+    await push(b, [mut('quote.upsert', { id, hlc: hlc('b', t0 + 20), fields: { deleted: true } }, 2)]);
+    const late = await push(a, [mut('quote.upsert', { id, hlc: hlc('a', t0 + 30), fields: { title: 'again' } }, 2)]);
+    expect(late.body.results[0].reason?.code).toBe('conflict');
+    const p2 = await pull(a, p.cursor);
+    expect(p2.tombstones.map((t) => t.id)).toContain(id);
+  });
+});
