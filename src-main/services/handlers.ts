@@ -5,10 +5,12 @@ import type { Handlers } from '../../src-shared/contract/index';
 import type { CoreDeps } from './core-deps';
 import { createCoreHandlers } from './core-handlers';
 import { createNestHandlers } from '../nest/handlers';
+import { createFontHandlers } from '../fonts/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
     ...createCoreHandlers(deps),
     ...createNestHandlers(deps),
+    ...createFontHandlers(),
   };
 }

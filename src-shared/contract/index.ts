@@ -7,6 +7,7 @@ import { designChannels } from './channels/designs';
 import { settingsChannels } from './channels/settings';
 import { taskChannels, taskEvents } from './channels/progress';
 import { nestChannels } from './channels/nest';
+import { fontChannels } from './channels/fonts';
 
 export const channels = {
   ...appChannels,
@@ -14,6 +15,7 @@ export const channels = {
   ...designChannels,
   ...taskChannels,
   ...nestChannels,
+  ...fontChannels,
 };
 
 export const events = {
