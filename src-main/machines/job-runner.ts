@@ -27,7 +27,9 @@ export interface JobProgressSnapshot {
   etaSeconds: number | null;
   elapsedSeconds: number;
   reason?: string;
+  /** `line` is the 1-based line number in the file. */
   error?: { line: number; code: number; kind: 'error' | 'alarm'; message: { en: string; id: string } };
+  /** 0-based index of the streamed line to resume from. */
   resumeFrom?: number;
   at: string;
 }
@@ -122,7 +124,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       etaSeconds: this.eta(),
       elapsedSeconds: this.startedAt ? (Date.now() - this.startedAt) / 1000 : 0,
       reason: s.reason,
-      error: err ? { ...err, message: err.kind === 'alarm' ? pick(decodeAlarm(err.code)) : pick(decodeError(err.code)) } : undefined,
+      error: err ? { ...err, line: this.src(err.line), message: err.kind === 'alarm' ? pick(decodeAlarm(err.code)) : pick(decodeError(err.code)) } : undefined,
       resumeFrom: this.resumeFrom,
       at: (this.opts.now?.() ?? new Date()).toISOString(),
     };
