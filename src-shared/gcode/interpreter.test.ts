@@ -62,6 +62,8 @@ describe('interpreter errors carry GRBL codes and line numbers', () => {
     ['G4', 28, 'VALUE_WORD_MISSING'],
     ['G80 X1', 31, 'AXIS_WORDS_UNUSED'],
     ['G2 Z1 I1 F100', 32, 'NO_AXIS_WORDS_IN_PLANE'],
+    ['G2 I1 F100', 26, 'NO_AXIS_WORDS'],
+    ['G1', 22, 'UNDEFINED_FEED_RATE'],
     ['G2 X10 R2 F100', 34, 'ARC_RADIUS_ERROR'],
     ['G2 X10 F100', 35, 'NO_OFFSETS_IN_PLANE'],
     ['G2 X10 I2 F100', 33, 'INVALID_TARGET'],

@@ -363,13 +363,18 @@ export class GcodeInterpreter {
       }
     }
 
-    // Arc geometry (only when the block moves on an arc).
-    let arc: { offset: number[]; radius: number } | null = null;
-    const arcMotion = axisCommand === 'motion' && (block.motion === 2 || block.motion === 3);
-    if (arcMotion) arc = this.arcGeometry(block.motion === 2 ? 'G2' : 'G3', values, given, target, unit, axis0, axis1, block.motion === 2);
+    // Motion checks in the firmware's order: feed first (even for a bare "G1"), then G0/G1 without axis words
+    // do nothing, arcs need their geometry.
     if (axisCommand === 'motion' && (block.motion === 1 || block.motion === 2 || block.motion === 3) && feed === 0) {
       fail('UNDEFINED_FEED_RATE', { word: `G${block.motion}` });
     }
+    if (axisCommand === 'motion' && !axisWords) {
+      if (block.motion === 0 || block.motion === 1) axisCommand = 'none';
+      else fail('NO_AXIS_WORDS', { word: `G${block.motion}` });
+    }
+    let arc: { offset: number[]; radius: number } | null = null;
+    const arcMotion = axisCommand === 'motion' && (block.motion === 2 || block.motion === 3);
+    if (arcMotion) arc = this.arcGeometry(block.motion === 2 ? 'G2' : 'G3', values, given, target, unit, axis0, axis1, block.motion === 2);
     if (values.size > 0) fail('UNUSED_WORDS', { letters: [...values.keys()].join(' ') });
 
     // ---- Step 3: execute in the firmware's order (gc_execute_line STEP 4). ----

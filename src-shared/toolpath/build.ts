@@ -106,7 +106,11 @@ function collectCandidates(input: ToolpathInput, opts: ToolpathOptions, findings
       cut.push({ kind: 'cut', sourceId: c.id, closed: false, segments: c.segments, role: 'open', settings: input.settings.cut, after: [] });
     }
   }
-  for (const f of input.fills ?? []) if (input.layerOps[f.layer] === 'engrave' && f.closed) addRing(f.layer, f.segments);
+  // Fills (HATCH, filled text) engrave whatever their layer's operation, unless the layer is ignored.
+  for (const f of input.fills ?? []) {
+    const op = input.layerOps[f.layer];
+    if (f.closed && op !== undefined && op !== 'ignore') addRing(f.layer, f.segments);
+  }
   const e = input.settings.engrave;
   for (const [layer, rings] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const bbox = emptyBBox();

@@ -4,6 +4,8 @@
 // check passes), optional N line numbers, 3 decimals, every line at most 80 characters. The header carries the
 // job id, material, machine and the time estimate from the GRBL planner model run on the body itself.
 // On a machine with $32=0 the laser would fire during G0, so travels are wrapped in M5 ... M4 (each forces a stop).
+// A pierce dwell needs constant power (M4 fires nothing while the head stands still): M3 S, G1 (which switches
+// the beam on in M3 laser mode), G4 P, then back to M4. Every one of those forces a stop, as the firmware does.
 import { arcPoint, segStart } from '../geometry/segments';
 import type { Segment, Vec2 } from '../geometry/types';
 import { estimateGcode, type EstimateResult } from '../planner/estimate';
@@ -20,6 +22,8 @@ export interface EmitOptions {
   lineNumbers?: boolean;
   /** Move back to the origin at the end. Default true. */
   returnToOrigin?: boolean;
+  /** Dwell before the first pass of each cut, s (the material's pierce time). Default 0. */
+  pierceS?: number;
 }
 
 export interface EmittedGcode {
@@ -107,10 +111,18 @@ class BodyWriter {
     this.pos = end;
   }
 
-  run(r: LaserRun): void {
+  run(r: LaserRun, pierceS: number): void {
     this.setAir(r.settings.airAssist);
     this.travel(r.start);
     const on = this.power(r.settings.powerPct);
+    if (pierceS > 0 && r.kind === 'cut' && r.pass === 1) {
+      this.push(`M3 S${on}`);
+      this.push(`G1 F${fmt(r.settings.speedMmPerMin)}`);
+      this.feed = r.settings.speedMmPerMin;
+      this.push(`G4 P${fmt(pierceS)}`);
+      this.push('M4');
+      this.s = on;
+    }
     for (const p of r.pieces) this.move(p.seg, r.settings.speedMmPerMin, p.on ? on : 0);
   }
 }
@@ -120,7 +132,7 @@ export function emitGcode(program: ToolpathProgram, opts: EmitOptions): EmittedG
   const w = new BodyWriter(opts.settings);
   w.push('G21 G90 G94');
   w.push('M4 S0');
-  for (const r of program.runs) w.run(r);
+  for (const r of program.runs) w.run(r, opts.pierceS ?? 0);
   w.setAir(false);
   w.push('M5');
   if (opts.returnToOrigin ?? true) w.travel(program.origin);

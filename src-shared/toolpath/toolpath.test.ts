@@ -233,7 +233,7 @@ describe('G-code emission', () => {
     const { input } = sample();
     input.settings = { ...presets, cut: { ...cutPreset, passes: 2 } };
     const prog = buildToolpath(input, { kerfMm: 0.2, tabs: { count: 2, widthMm: 0.8 }, leadInMm: 1 });
-    const out = emitGcode(prog, { settings, jobId: 'job-1', material: 'Cast acrylic clear 3 mm '.repeat(5), machine: 'CO2 60 W', lineNumbers: true });
+    const out = emitGcode(prog, { settings, jobId: 'job-1', material: 'Cast acrylic clear 3 mm '.repeat(5), machine: 'CO2 60 W', lineNumbers: true, pierceS: 0.2 });
     expect(out.lines.every((l) => l.length <= 80)).toBe(true);
     const { moves, rapids, errors } = interpret(out.text);
     expect(errors).toBe(0);
@@ -245,6 +245,9 @@ describe('G-code emission', () => {
     expect(out.lines[3]).toMatch(/^; estimate \d+m\d\ds: cut/);
     expect(out.estimate.errorCount).toBe(0);
     expect(out.estimate.cutTimeS).toBeGreaterThan(0);
+    // pierce: constant power for the dwell, once per contour (first pass only)
+    expect(out.lines.filter((l) => / G4 P0.2$/.test(l))).toHaveLength(5);
+    expect(out.estimate.dwellTimeS).toBeCloseTo(5 * 0.2, 9);
   });
 
   it('output is deterministic', () => {
