@@ -4,6 +4,7 @@
 // union (clipper2-ts, a faithful TS port; clipper2-js gives wrong results) with non-zero filling, every triangle
 // turned counter-clockwise first so reversed triangles cannot cancel out.
 import { Clipper, ClipType, FillRule, PolyTreeD, type PathsD, type PolyPathD } from 'clipper2-ts';
+import { ringArea } from '../geometry/polygon';
 import type { PolygonWithHoles, Ring, Vec2 } from '../geometry/types';
 import { cross, dot, normalize } from './mat4';
 import type { Vec3 } from './types';
@@ -66,11 +67,6 @@ export function planarFaces(mesh: WeldedMesh, solid: number[]): PlanarFace[] {
   return [...faces.values()];
 }
 
-const signedArea = (r: Ring) => r.reduce((s, p, i) => { const q = r[(i + 1) % r.length]; return s + p.x * q.y - q.x * p.y; }, 0) / 2;
-
-export function ringArea(r: Ring): number {
-  return signedArea(r);
-}
 
 /** Union of the face's triangles projected on (u, v): polygons with holes (outer counter-clockwise, holes clockwise). */
 export function faceOutline(mesh: WeldedMesh, face: PlanarFace): PolygonWithHoles[] {
@@ -78,7 +74,7 @@ export function faceOutline(mesh: WeldedMesh, face: PlanarFace): PolygonWithHole
   const subject: PathsD = [];
   for (const t of face.triangles) {
     const tri = [0, 1, 2].map((k) => project(vertexOf(mesh, mesh.triangles[3 * t + k])));
-    subject.push(signedArea(tri) < 0 ? tri.reverse() : tri);
+    subject.push(ringArea(tri) < 0 ? tri.reverse() : tri);
   }
   const tree = new PolyTreeD();
   Clipper.booleanOpDWithPolyTree(ClipType.Union, subject, null, tree, FillRule.NonZero, PRECISION);
@@ -114,13 +110,13 @@ function startLowest(t: Ring): Ring {
 
 /** Outer ring counter-clockwise, holes clockwise, each starting at its lowest-leftmost vertex. */
 export function orient(p: PolygonWithHoles): PolygonWithHoles {
-  const ccw = (r: Ring, want: boolean) => startLowest((signedArea(r) > 0) === want ? r : [...r].reverse());
+  const ccw = (r: Ring, want: boolean) => startLowest((ringArea(r) > 0) === want ? r : [...r].reverse());
   return { outer: ccw(p.outer, true), holes: p.holes.map((h) => ccw(h, false)) };
 }
 
 /** Net area of a polygon with holes. */
 export function polygonArea(p: PolygonWithHoles): number {
-  return Math.abs(signedArea(p.outer)) - p.holes.reduce((s, h) => s + Math.abs(signedArea(h)), 0);
+  return Math.abs(ringArea(p.outer)) - p.holes.reduce((s, h) => s + Math.abs(ringArea(h)), 0);
 }
 
 /** Area of the symmetric difference of two polygon sets (0 when they coincide). */

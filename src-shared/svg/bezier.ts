@@ -1,4 +1,4 @@
-// Flattening of Bézier curves and elliptical arcs to polylines at a chord tolerance, shared by the SVG importer
+// Flattening of quadratic and cubic Bézier curves to polylines at a chord tolerance, shared by the SVG importer
 // and the text tool (glyph outlines are quadratic or cubic Béziers). Hand-written because the step count comes
 // from a closed-form bound, not from a library's heuristic: for a curve with second derivative |B''| ≤ M, a
 // polyline of n uniform parameter steps deviates at most M / (8 n²) from it, so n = ⌈√(M / (8·tol))⌉ keeps
@@ -52,12 +52,4 @@ export function flattenCubic(p0: Vec2, p1: Vec2, p2: Vec2, p3: Vec2, tol: number
     });
   }
   return out;
-}
-
-/** Number of chords for an arc of the given (largest) radius and sweep so the sagitta stays within `tol`. */
-export function arcSteps(radius: number, sweep: number, tol: number): number {
-  const r = Math.abs(radius);
-  if (!(r > tol) || !(tol > 0)) return Math.max(1, Math.ceil(Math.abs(sweep) / (Math.PI / 2)));
-  const maxStep = 2 * Math.acos(1 - tol / r);
-  return Math.max(1, Math.min(MAX_CURVE_STEPS, Math.ceil(Math.abs(sweep) / maxStep)));
 }

@@ -4,10 +4,11 @@
 // have no stroke), and reports what it cannot cut: text not converted to paths, images, hidden or invisible
 // elements, malformed path data or transforms. Pure: text in, data out.
 import type { BBox, Finding, LayerInfo, Path, Segment, UnitsInfo } from '../geometry/types';
-import { compose, parseTransform, translate, type Affine } from './affine';
+import { compose, IDENTITY, translation, type Affine } from '../geometry/transform';
+import { isEmptyBBox, segmentsBBox } from '../geometry/segments';
+import { parseTransform } from './transform-attr';
 import { PathBuilder } from './path-builder';
 import { parsePathData, type PathCommand } from './path-data';
-import { segmentsBBox } from './segment-bbox';
 import { shapeCommands, userLength } from './shapes';
 import { classRules, computeStyle, declarationsOf, ROOT_STYLE, type Style } from './style';
 import { rootViewport } from './viewport';
@@ -89,7 +90,7 @@ class SvgReader {
     }
     const own = parseTransform(node.attrs.transform);
     if (!own) this.note('SVG_BAD_TRANSFORM', 'warning', `<${name}> "${label}": transform "${node.attrs.transform}" is malformed and was ignored / transform tidak valid, diabaikan`, { handle: label });
-    let m = compose(parent.m, own ?? { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 });
+    let m = compose(parent.m, own ?? IDENTITY);
     const style = computeStyle(parent.style, decls);
     const ctx: Ctx = { ...parent, ...this.layerOf(node, parent), m, style };
     if (TEXT.has(name)) {
@@ -107,7 +108,7 @@ class SvgReader {
       if (ctx.useChain.includes(href) || ctx.useChain.length >= MAX_USE_DEPTH) {
         return this.note('SVG_USE_CYCLE', 'warning', `<use> of "#${href}" refers back to itself; skipped / <use> merujuk dirinya sendiri; dilewati`, { handle: label });
       }
-      m = compose(m, translate(userLength(node.attrs.x) ?? 0, userLength(node.attrs.y) ?? 0));
+      m = compose(m, translation(userLength(node.attrs.x) ?? 0, userLength(node.attrs.y) ?? 0));
       const inner = localName(target.name) === 'symbol' ? { ...target, name: 'g' } : target;
       return this.visit(inner, { ...ctx, m, useChain: [...ctx.useChain, href] });
     }
@@ -142,7 +143,7 @@ class SvgReader {
       const s = Math.min(w / vb[2], h / vb[3]);
       return { a: s, b: 0, c: 0, d: s, e: x - vb[0] * s, f: y - vb[1] * s };
     }
-    return translate(x, y);
+    return translation(x, y);
   }
 
   private emit(commands: PathCommand[], ctx: Ctx, element: string, label: string) {
@@ -192,7 +193,8 @@ export function importSvg(text: string, opts: SvgImportOptions = {}): SvgImportR
   }
   for (const c of root.children) reader.visit(c, { m: vp.toMm, style: ROOT_STYLE, layer: DEFAULT_LAYER, locked: false, useChain: [] });
   let paths = reader.paths;
-  let bbox = segmentsBBox(paths.flatMap((p) => p.segments));
+  const box = segmentsBBox(paths.flatMap((p) => p.segments));
+  let bbox = isEmptyBBox(box) ? undefined : box;
   if (vp.pageHeightMm === undefined && bbox && bbox.minY < 0) {
     // No page height to flip about: move the drawing up so it sits on y = 0.
     const dy = -bbox.minY;

@@ -4,8 +4,9 @@
 // element's transform maps the ellipse to a circle (equal radii under a similarity), flattened otherwise.
 // Contiguous arcs of one circle are merged, so a <circle> becomes a single 2π arc.
 import type { ArcSeg, Segment, Vec2 } from '../geometry/types';
-import { apply, maxScale, type Affine } from './affine';
-import { arcSteps, flattenCubic, flattenQuadratic } from './bezier';
+import { ellipseToSegments } from '../geometry/ellipse';
+import { applyToPoint, type Affine } from '../geometry/transform';
+import { flattenCubic, flattenQuadratic } from './bezier';
 import type { PathCommand } from './path-data';
 
 export interface Subpath {
@@ -55,7 +56,7 @@ export class PathBuilder {
   ) {}
 
   private mm(p: Vec2): Vec2 {
-    return apply(this.m, p);
+    return applyToPoint(this.m, p);
   }
 
   private line(a: Vec2, b: Vec2) {
@@ -75,24 +76,16 @@ export class PathBuilder {
     this.segments = [];
   }
 
-  /** Arc of the ellipse centre + R(phi)·(rx cos t, ry sin t), t from theta1 by dTheta, ending at `end` (user space). */
-  private ellipseArc(center: Vec2, rx: number, ry: number, phi: number, theta1: number, dTheta: number, end: Vec2) {
+  /** Arc of the ellipse centre + R(phi)·(rx cos t, ry sin t), t from theta1 by dTheta (user space), in mm. */
+  private ellipseArc(center: Vec2, rx: number, ry: number, phi: number, theta1: number, dTheta: number) {
     const m = this.m;
-    // Linear part K = M·R(phi)·diag(rx, ry): its columns are the images of the ellipse's axes.
+    // The images of the ellipse's semi-axes: columns of M·R(phi)·diag(rx, ry). A circle stays an exact arc.
     const cos = Math.cos(phi), sin = Math.sin(phi);
-    const k1 = { x: (m.a * cos + m.c * sin) * rx, y: (m.b * cos + m.d * sin) * rx };
-    const k2 = { x: (-m.a * sin + m.c * cos) * ry, y: (-m.b * sin + m.d * cos) * ry };
-    const l1 = Math.hypot(k1.x, k1.y), l2 = Math.hypot(k2.x, k2.y);
-    const c = this.mm(center);
-    const point = (t: number): Vec2 => ({ x: c.x + k1.x * Math.cos(t) + k2.x * Math.sin(t), y: c.y + k1.y * Math.cos(t) + k2.y * Math.sin(t) });
-    const from = point(theta1);
-    if (Math.abs(l1 - l2) <= 1e-9 * Math.max(l1, l2) && Math.abs(k1.x * k2.x + k1.y * k2.y) <= 1e-9 * l1 * l2) {
-      const alpha = Math.atan2(k1.y, k1.x);
-      const mirrored = k1.x * k2.y - k1.y * k2.x < 0;
-      this.arc({ kind: 'arc', center: c, radius: l1, startAngle: mirrored ? alpha - theta1 : alpha + theta1, sweep: mirrored ? -dTheta : dTheta });
-    } else {
-      const n = arcSteps(Math.max(rx, ry) * maxScale(m), dTheta, this.tol);
-      this.polyline(from, Array.from({ length: n }, (_, i) => (i === n - 1 ? this.mm(end) : point(theta1 + (dTheta * (i + 1)) / n))));
+    const major = { x: (m.a * cos + m.c * sin) * rx, y: (m.b * cos + m.d * sin) * rx };
+    const minor = { x: (-m.a * sin + m.c * cos) * ry, y: (-m.b * sin + m.d * cos) * ry };
+    for (const s of ellipseToSegments({ center: this.mm(center), major, minor, start: theta1, sweep: dTheta }, this.tol)) {
+      if (s.kind === 'arc') this.arc(s);
+      else this.line(s.a, s.b);
     }
   }
 
@@ -143,7 +136,7 @@ export class PathBuilder {
             this.line(this.mm(this.pen), this.mm(to));
           } else {
             const e = arcCenter(this.pen, to, k.rx, k.ry, k.rotation, k.large, k.sweep);
-            this.ellipseArc(e.center, e.rx, e.ry, e.phi, e.theta1, e.dTheta, to);
+            this.ellipseArc(e.center, e.rx, e.ry, e.phi, e.theta1, e.dTheta);
           }
           this.pen = to;
           break;

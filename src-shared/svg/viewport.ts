@@ -2,7 +2,7 @@
 // viewBox with preserveAspectRatio (align + meet/slice, or none), then a flip so Y points up with the page's
 // bottom edge at y = 0 — the CAD convention of the rest of AcrylicHub.
 import type { UnitsInfo } from '../geometry/types';
-import { compose, type Affine } from './affine';
+import { compose, type Affine } from '../geometry/transform';
 import type { XmlNode } from './xml-tree';
 
 const MM_PER: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, pc: 25.4 / 6, q: 0.25 };

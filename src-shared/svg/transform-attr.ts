@@ -1,33 +1,6 @@
-// 2D affine matrices in SVG's convention: matrix(a b c d e f) maps (x, y) to (a·x + c·y + e, b·x + d·y + f).
-// Includes the parser for the `transform` attribute (matrix, translate, scale, rotate with centre, skewX, skewY).
-import type { Vec2 } from '../geometry/types';
-
-export interface Affine {
-  a: number;
-  b: number;
-  c: number;
-  d: number;
-  e: number;
-  f: number;
-}
-
-export const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
-
-/** m · n: apply n first, then m. */
-export function compose(m: Affine, n: Affine): Affine {
-  return {
-    a: m.a * n.a + m.c * n.b,
-    b: m.b * n.a + m.d * n.b,
-    c: m.a * n.c + m.c * n.d,
-    d: m.b * n.c + m.d * n.d,
-    e: m.a * n.e + m.c * n.f + m.e,
-    f: m.b * n.e + m.d * n.f + m.f,
-  };
-}
-
-export const apply = (m: Affine, p: Vec2): Vec2 => ({ x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f });
-
-export const translate = (x: number, y: number): Affine => ({ a: 1, b: 0, c: 0, d: 1, e: x, f: y });
+// The parser for SVG's `transform` attribute (matrix, translate, scale, rotate with centre, skewX, skewY) into the
+// shared 2D affine type of src-shared/geometry/transform.ts, which uses SVG's matrix(a b c d e f) order.
+import { compose, IDENTITY, translation, type Affine } from '../geometry/transform';
 
 /**
  * Parses a transform list ("translate(10,20) rotate(45 5 5) scale(2)"). Returns undefined for a malformed list,
@@ -51,7 +24,7 @@ export function parseTransform(text: string | undefined): Affine | undefined {
         break;
       case 'translate':
         if (v.length < 1 || v.length > 2) return undefined;
-        t = translate(v[0], v[1] ?? 0);
+        t = translation(v[0], v[1] ?? 0);
         break;
       case 'scale':
         if (v.length < 1 || v.length > 2) return undefined;
@@ -62,7 +35,7 @@ export function parseTransform(text: string | undefined): Affine | undefined {
         const c = Math.cos(rad(v[0]));
         const s = Math.sin(rad(v[0]));
         t = { a: c, b: s, c: -s, d: c, e: 0, f: 0 };
-        if (v.length === 3) t = compose(translate(v[1], v[2]), compose(t, translate(-v[1], -v[2])));
+        if (v.length === 3) t = compose(translation(v[1], v[2]), compose(t, translation(-v[1], -v[2])));
         break;
       }
       case 'skewX':
@@ -76,11 +49,4 @@ export function parseTransform(text: string | undefined): Affine | undefined {
     m = compose(m, t);
   }
   return text.slice(pos).trim() === '' ? m : undefined;
-}
-
-/** Largest stretch factor of the linear part (largest singular value). */
-export function maxScale(m: Affine): number {
-  const s = m.a * m.a + m.b * m.b + m.c * m.c + m.d * m.d;
-  const det = m.a * m.d - m.b * m.c;
-  return Math.sqrt((s + Math.sqrt(Math.max(0, s * s - 4 * det * det))) / 2);
 }
