@@ -64,9 +64,32 @@ export function parseXml(text: string, what = 'XML'): XmlNode {
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: true });
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new XmlError(`${what} is not well-formed at line ${line}, column ${col}: ${msg}`, line, col);
+    const unclosed = /^Invalid '(\[[\s\S]*\])' found/.exec(msg);
+    if (unclosed) {
+      // The validator lists the elements still open at the end: the file was cut short.
+      let open: string[] = [];
+      try {
+        open = JSON.parse(unclosed[1]) as string[];
+      } catch {
+        open = [];
+      }
+      throw new XmlError(`${what} ends before <${open.join('> <')}> ${open.length === 1 ? 'is' : 'are'} closed: the file is truncated or damaged / berkas terpotong atau rusak`);
+    }
+    throw new XmlError(`${what} is not well-formed at line ${line}${col ? `, column ${col}` : ''}: ${msg} / berkas XML tidak valid`, line, col);
   }
-  const roots = (parser.parse(body) as RawNode[]).map(convert).filter((n): n is XmlNode => typeof n === 'object');
+  let raw: RawNode[];
+  try {
+    raw = parser.parse(body) as RawNode[];
+  } catch (err) {
+    throw new XmlError(`${what} cannot be read: ${(err as Error).message} (elements nested too deeply?) / berkas tidak dapat dibaca`);
+  }
+  let roots: XmlNode[];
+  try {
+    roots = raw.map(convert).filter((n): n is XmlNode => typeof n === 'object');
+  } catch (err) {
+    if (err instanceof RangeError) throw new XmlError(`${what} nests elements too deeply to read / elemen bersarang terlalu dalam`);
+    throw err;
+  }
   if (roots.length === 0) throw new XmlError(`${what} has no root element`);
   return roots[0];
 }
