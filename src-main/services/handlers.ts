@@ -6,9 +6,11 @@ import type { CoreDeps } from './core-deps';
 import { createCoreHandlers } from './core-handlers';
 import { createNestHandlers } from '../nest/handlers';
 import { createFontHandlers } from '../fonts/handlers';
+import { createQuoteHandlers } from '../quote/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
+    ...createQuoteHandlers(deps),
     ...createCoreHandlers(deps),
     ...createNestHandlers(deps),
     ...createFontHandlers(),

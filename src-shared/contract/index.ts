@@ -8,8 +8,10 @@ import { settingsChannels } from './channels/settings';
 import { taskChannels, taskEvents } from './channels/progress';
 import { nestChannels } from './channels/nest';
 import { fontChannels } from './channels/fonts';
+import { quoteChannels } from './channels/quote';
 
 export const channels = {
+  ...quoteChannels,
   ...appChannels,
   ...settingsChannels,
   ...designChannels,
