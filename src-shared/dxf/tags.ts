@@ -1,0 +1,258 @@
+// The group-code reader: turns DXF bytes (ASCII or binary) into a flat tag stream of (code, value) pairs.
+// Why our own reader instead of dxf-parser: dxf-parser cannot read binary DXF, takes an already decoded string
+// (so $DWGCODEPAGE is the caller's problem), throws on a broken pair stream (LibreCAD multi-line values) and on a
+// missing EOF, and builds one object per entity for types we then re-parse anyway. A flat stream (Int32Array of
+// codes + value array) is allocation-light and lets each entity converter read its tags in one switch loop.
+// dxf-parser stays as the baseline in the benchmark and as a parity check in the tests.
+import { encodingFor, sniffHeaderVar } from './codepage';
+
+export interface TagStream {
+  codes: Int32Array;
+  /** Strings for text codes; numbers for numeric codes in binary files; strings (parsed on use) in ASCII files. */
+  values: (string | number)[];
+  /** Line number (1-based) of each group code in ASCII files, byte offset in binary files. */
+  positions: Int32Array;
+  count: number;
+  binary: boolean;
+  encoding: string;
+  /** Problems found while tokenizing (broken pairs, truncation), each with its line/offset. */
+  problems: string[];
+}
+
+const BINARY_SENTINEL = 'AutoCAD Binary DXF\r\n\x1a\x00';
+
+export function isBinaryDxf(bytes: Uint8Array): boolean {
+  if (bytes.length < 22) return false;
+  for (let i = 0; i < 22; i++) if (bytes[i] !== BINARY_SENTINEL.charCodeAt(i)) return false;
+  return true;
+}
+
+class Builder {
+  codes = new Int32Array(1024);
+  positions = new Int32Array(1024);
+  values: (string | number)[] = [];
+  count = 0;
+  push(code: number, value: string | number, pos: number): void {
+    if (this.count === this.codes.length) {
+      const codes = new Int32Array(this.count * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+      const positions = new Int32Array(this.count * 2);
+      positions.set(this.positions);
+      this.positions = positions;
+    }
+    this.codes[this.count] = code;
+    this.positions[this.count] = pos;
+    this.values.push(value);
+    this.count++;
+  }
+}
+
+/** Parses text[from, to) as a group code ("  10" → 10); NaN when it is not an integer (a broken pair stream). */
+function parseCode(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) <= 32) i++;
+  let neg = false;
+  if (i < to && text.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  const digitsStart = i;
+  let v = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+  }
+  if (i === digitsStart || i - digitsStart > 9) return NaN;
+  while (i < to && text.charCodeAt(i) <= 32) i++;
+  return i === to ? (neg ? -v : v) : NaN;
+}
+
+/** Codes whose values are names compared as identifiers: trimmed. */
+function isNameCode(code: number): boolean {
+  return code === 0 || code === 2 || code === 5 || code === 8 || code === 9 || code === 100;
+}
+
+/** Index of the end of the line starting at `from` (the \r or \n, or text.length). */
+function lineEnd(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+  }
+  return i;
+}
+
+/** Start of the line after the one ending at `end` (\r\n, \n or \r). */
+function nextLine(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/**
+ * Tokenizes decoded ASCII DXF text in one scan (no line array). Lines end only at \r\n, \n and \r. A line where
+ * a group code is expected but that is not an integer is taken as the continuation of the previous value (LibreCAD
+ * writes multi-line MTEXT values) and reported; reading stops at "0 EOF" (trash after it is ignored).
+ */
+export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
+  const b = new Builder();
+  const problems: string[] = [];
+  const n = text.length;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 BOM decoded as U+FEFF
+  let line = 1;
+  while (pos < n) {
+    const codeEnd = lineEnd(text, pos);
+    const code = parseCode(text, pos, codeEnd);
+    if (Number.isNaN(code)) {
+      const bad = text.slice(pos, codeEnd);
+      pos = nextLine(text, codeEnd);
+      if (bad.trim() === '' && pos >= n) break; // final newline
+      if (b.count > 0 && typeof b.values[b.count - 1] === 'string') {
+        b.values[b.count - 1] = `${b.values[b.count - 1]}\n${bad}`;
+        if (problems.length < 50) problems.push(`line ${line}: "${bad.slice(0, 40)}" is not a group code; joined to the previous value`);
+      } else if (problems.length < 50) problems.push(`line ${line}: "${bad.slice(0, 40)}" is not a group code; skipped`);
+      line++;
+      continue;
+    }
+    if (codeEnd >= n) {
+      problems.push(`line ${line}: group code ${code} has no value (file truncated)`);
+      break;
+    }
+    const valueStart = nextLine(text, codeEnd);
+    const valueEnd = lineEnd(text, valueStart);
+    let value = text.slice(valueStart, valueEnd);
+    if (isNameCode(code) && value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+    b.push(code, value, line);
+    line += 2;
+    pos = nextLine(text, valueEnd);
+    if (code === 0 && value === 'EOF') break; // anything after EOF is not DXF
+  }
+  return { codes: b.codes, values: b.values, positions: b.positions, count: b.count, binary: false, encoding, problems };
+}
+
+type Kind = 'str' | 'f64' | 'i16' | 'i32' | 'i64' | 'u8' | 'bin';
+
+/** Value type of a group code in binary DXF (DXF reference, "Group Code Value Types"; as ezdxf reads them). */
+function binaryKind(code: number): Kind {
+  if ((code >= 310 && code <= 319) || code === 1004) return 'bin';
+  if ((code >= 10 && code < 60) || (code >= 110 && code < 150) || (code >= 210 && code < 240) || (code >= 460 && code < 470) || (code >= 1010 && code < 1060)) return 'f64';
+  if ((code >= 60 && code < 80) || (code >= 170 && code < 180) || (code >= 270 && code < 290) || (code >= 370 && code < 390) || (code >= 400 && code < 410) || (code >= 1060 && code < 1071)) return 'i16';
+  if ((code >= 90 && code < 100) || (code >= 420 && code < 460) || code === 1071) return 'i32';
+  if (code >= 160 && code < 170) return 'i64';
+  if (code >= 290 && code < 300) return 'u8';
+  return 'str';
+}
+
+function binaryVersionAndCodepage(bytes: Uint8Array): { version: string | undefined; codepage: string | undefined } {
+  const head = Array.from(bytes.subarray(0, Math.min(bytes.length, 2048)), (c) => String.fromCharCode(c)).join('');
+  const value = (name: string): string | undefined => {
+    const at = head.indexOf(name);
+    if (at < 0) return undefined;
+    const m = /^[\x00-\x02\xff]{1,3}([^\x00]*)\x00/.exec(head.slice(at + name.length + 1));
+    return m?.[1];
+  };
+  return { version: value('$ACADVER'), codepage: value('$DWGCODEPAGE') };
+}
+
+/**
+ * Tokenizes binary DXF. R12 (AC1009 and older) writes 1-byte group codes (255 escapes a 2-byte code), later
+ * versions 2-byte codes; detected from the byte after the sentinel, as the first tag is always code 0.
+ */
+export function readBinaryTags(bytes: Uint8Array): TagStream {
+  const { version, codepage } = binaryVersionAndCodepage(bytes);
+  const encoding = encodingFor(version, codepage);
+  const decoder = new TextDecoder(encoding);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const b = new Builder();
+  const problems: string[] = [];
+  const n = bytes.length;
+  let i = 22;
+  const twoByteCodes = n > 23 && bytes[22] === 0 && bytes[23] === 0;
+  const readString = (): string => {
+    let end = i;
+    let ascii = true;
+    while (end < n && bytes[end] !== 0) {
+      if (bytes[end] > 127) ascii = false;
+      end++;
+    }
+    let s: string;
+    if (ascii) {
+      s = '';
+      for (let k = i; k < end; k++) s += String.fromCharCode(bytes[k]);
+    } else s = decoder.decode(bytes.subarray(i, end));
+    i = end + 1;
+    return s;
+  };
+  while (i < n) {
+    const pos = i;
+    let code: number;
+    if (twoByteCodes) {
+      if (i + 2 > n) break;
+      code = bytes[i] | (bytes[i + 1] << 8);
+      i += 2;
+    } else if (bytes[i] === 255) {
+      if (i + 3 > n) break;
+      code = bytes[i + 1] | (bytes[i + 2] << 8);
+      i += 3;
+    } else {
+      code = bytes[i];
+      i += 1;
+    }
+    const kind = binaryKind(code);
+    const size = kind === 'f64' || kind === 'i64' ? 8 : kind === 'i32' ? 4 : kind === 'i16' ? 2 : kind === 'u8' ? 1 : 0;
+    if (i + size > n) {
+      problems.push(`byte ${pos}: value of group code ${code} is cut off (file truncated)`);
+      break;
+    }
+    let value: string | number;
+    switch (kind) {
+      case 'f64':
+        value = view.getFloat64(i, true);
+        break;
+      case 'i16':
+        value = view.getInt16(i, true);
+        break;
+      case 'i32':
+        value = view.getInt32(i, true);
+        break;
+      case 'i64':
+        value = Number(view.getBigInt64(i, true));
+        break;
+      case 'u8':
+        value = bytes[i];
+        break;
+      case 'bin': {
+        const len = bytes[i];
+        i += 1 + len;
+        value = '';
+        break;
+      }
+      default:
+        value = readString();
+    }
+    i += size;
+    b.push(code, value, pos);
+    if (code === 0 && value === 'EOF') break;
+  }
+  return { codes: b.codes, values: b.values, positions: b.positions, count: b.count, binary: true, encoding, problems };
+}
+
+/** Reads a DXF file's bytes: binary or ASCII, text decoded by $ACADVER / $DWGCODEPAGE (UTF-8 for R2007+). */
+export function readTags(bytes: Uint8Array): TagStream {
+  if (isBinaryDxf(bytes)) return readBinaryTags(bytes);
+  let encoding: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
+  else encoding = encodingFor(sniffHeaderVar(bytes, '$ACADVER'), sniffHeaderVar(bytes, '$DWGCODEPAGE'));
+  let text: string;
+  if (encoding === 'utf-8') {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Declared (or implied) UTF-8 but not valid UTF-8: a pre-2007 writer's bytes; read them as the code page.
+      encoding = encodingFor(undefined, sniffHeaderVar(bytes, '$DWGCODEPAGE'));
+      text = new TextDecoder(encoding).decode(bytes);
+    }
+  } else text = new TextDecoder(encoding).decode(bytes);
+  return readAsciiTags(text, encoding);
+}
