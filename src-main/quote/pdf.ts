@@ -37,6 +37,7 @@ const TEXT: Record<string, Record<Lang, string>> = {
   quantity: { en: 'Quantity (sets)', id: 'Jumlah (set)' },
   parts: { en: 'Parts per set', id: 'Part per set' },
   cut: { en: 'Cut length per set', id: 'Panjang potong per set' },
+  pierces: { en: 'pierces', id: 'titik tembak' },
   time: { en: 'Machine time (order)', id: 'Waktu mesin (pesanan)' },
   sheets: { en: 'Sheets', id: 'Lembar' },
   complexity: { en: 'Complexity', id: 'Kompleksitas' },
@@ -156,7 +157,7 @@ export function renderQuotePdf(q: QuoteDocument, lang: Lang, resourcesDir = defa
     [t('material'), `${r.material.name} (${r.materialUse.sheet.widthMm}×${r.materialUse.sheet.heightMm} mm)`],
     [t('quantity'), formatNumber(r.quantity, lang)],
     [t('parts'), formatNumber(r.parts, lang)],
-    [t('cut'), `${formatFigure(r.cutLengthMm / 1000, lang, 2)} m · ${formatNumber(r.pierces, lang)} pierce`],
+    [t('cut'), `${formatFigure(r.cutLengthMm / 1000, lang, 2)} m · ${formatNumber(r.pierces, lang)} ${t('pierces')}`],
     [t('time'), formatDuration(r.machineTimeS, lang)],
     [t('sheets'), `${formatNumber(r.sheets, lang)} (${r.materialUse.mode === 'nested' ? 'nest' : 'bbox'})`],
     [t('complexity'), `${r.complexity.score}/100 · ${r.complexity.difficultyLabel}`],
@@ -165,7 +166,7 @@ export function renderQuotePdf(q: QuoteDocument, lang: Lang, resourcesDir = defa
   for (const [k, v] of summary) {
     doc.font('body').fillColor('#555555').text(k, left, y, { width: 120 });
     doc.font('body').fillColor('#000000').text(v, left + 120, y, { width: width / 2 - 130 });
-    y += 14;
+    y += Math.max(14, doc.heightOfString(v, { width: width / 2 - 130 }) + 3);
   }
 
   // Price lines.

@@ -92,6 +92,16 @@ const LABELS: Record<PriceLineCode, Record<Lang, string>> = {
   'minimum-order': { en: 'Minimum order top-up', id: 'Penyesuaian pesanan minimum' },
 };
 
+/** Words inside formulas. */
+const WORDS: Record<'waste' | 'overhead' | 'nested' | 'material' | 'discountBase' | 'qty', Record<Lang, string>> = {
+  waste: { en: 'waste', id: 'sisa' },
+  overhead: { en: 'overhead', id: 'persiapan mesin' },
+  nested: { en: 'nested', id: 'hasil nesting' },
+  material: { en: 'material', id: 'bahan' },
+  discountBase: { en: 'material + machine + finishing', id: 'bahan + mesin + finishing' },
+  qty: { en: 'qty', id: 'jumlah' },
+};
+
 /** Half-up rounding to `unit` rupiah (symmetric for discounts). */
 function roundIdr(value: number, unit: number): number {
   const r = Math.floor(Math.abs(value) / unit + 0.5 + 1e-9) * unit;
@@ -131,6 +141,7 @@ export function computePrice(input: PriceInput, rules: PricingRules): PriceBreak
     lines.push({ code, label: LABELS[code][lang], formula, amountIdr, amount: 0 });
     return amountIdr;
   };
+  const w = (k: keyof typeof WORDS) => WORDS[k][lang];
   const m = input.material;
   const cm2 = (mm2: number) => n(mm2 / 100, 1);
 
@@ -138,25 +149,25 @@ export function computePrice(input: PriceInput, rules: PricingRules): PriceBreak
   let materialIdr: number;
   if (m.nestedSheets !== undefined) {
     materialIdr = add('material', m.nestedSheets * m.sheetPriceIdr,
-      `${m.name}: ${m.nestedSheets} × ${m.sheetLabel} (nested) × ${money(m.sheetPriceIdr)}`);
+      `${m.name}: ${m.nestedSheets} × ${m.sheetLabel} (${w('nested')}) × ${money(m.sheetPriceIdr)}`);
   } else if (rules.materialMode === 'sheet-share') {
     const exact = (m.usedAreaMm2PerCopy * q * rules.wasteFactor / m.sheetAreaMm2) * m.sheetPriceIdr;
     materialIdr = add('material', exact,
-      `${m.name}: ${cm2(m.usedAreaMm2PerCopy)} cm² × ${q} × ${n(rules.wasteFactor)} waste ÷ ${cm2(m.sheetAreaMm2)} cm² (${m.sheetLabel}) × ${money(m.sheetPriceIdr)}`);
+      `${m.name}: ${cm2(m.usedAreaMm2PerCopy)} cm² × ${q} × ${n(rules.wasteFactor)} ${w('waste')} ÷ ${cm2(m.sheetAreaMm2)} cm² (${m.sheetLabel}) × ${money(m.sheetPriceIdr)}`);
   } else {
     const exact = m.netAreaMm2PerCopy * q * rules.wasteFactor * (m.sheetPriceIdr / m.sheetAreaMm2);
     materialIdr = add('material', exact,
-      `${m.name}: ${cm2(m.netAreaMm2PerCopy)} cm² × ${q} × ${n(rules.wasteFactor)} waste × ${money(m.sheetPriceIdr)} ÷ ${cm2(m.sheetAreaMm2)} cm²`);
+      `${m.name}: ${cm2(m.netAreaMm2PerCopy)} cm² × ${q} × ${n(rules.wasteFactor)} ${w('waste')} × ${money(m.sheetPriceIdr)} ÷ ${cm2(m.sheetAreaMm2)} cm²`);
   }
 
   // Machine time.
   const hourly = rules.machineRateIdrPerHour ?? input.machine.hourlyRateIdr;
   const seconds = input.machine.timePerCopyS * q + input.machine.jobOverheadS;
   const machineIdr = add('machine', (seconds / 3600) * hourly,
-    `(${n(input.machine.timePerCopyS, 1)} s × ${q} + ${n(input.machine.jobOverheadS, 0)} s overhead) ÷ 3600 × ${money(hourly)}/h (${input.machine.name})`);
+    `(${n(input.machine.timePerCopyS, 1)} s × ${q} + ${n(input.machine.jobOverheadS, 0)} s ${w('overhead')}) ÷ 3600 × ${money(hourly)}/h (${input.machine.name})`);
 
   add('setup', input.uniqueParts * rules.setupPerUniquePartIdr, `${input.uniqueParts} × ${money(rules.setupPerUniquePartIdr)}`);
-  add('startup', rules.startupPerMaterialIdr, `1 material × ${money(rules.startupPerMaterialIdr)}`);
+  add('startup', rules.startupPerMaterialIdr, `1 ${w('material')} × ${money(rules.startupPerMaterialIdr)}`);
 
   // Finishing.
   const f = rules.finishing;
@@ -182,7 +193,7 @@ export function computePrice(input: PriceInput, rules: PricingRules): PriceBreak
   if (brk && discountPct > 0) {
     const base = materialIdr + machineIdr + finishingIdr;
     add('quantity-discount', (-base * discountPct) / 100,
-      `−${n(discountPct)} % × ${money(base)} (material + machine + finishing, qty ≥ ${brk.minQty})`);
+      `−${n(discountPct)} % × ${money(base)} (${w('discountBase')}, ${w('qty')} ≥ ${brk.minQty})`);
   }
 
   if (o.rush && rules.rushSurchargePct > 0) {
