@@ -178,9 +178,9 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
     const p = principalOf(req);
     return db.tx(async (q) => {
       const { o, lines } = await load(q, p, req.params.id, true);
-      if (!MANUFACTURER_ASSIGNABLE.has(o.state)) throw errors.conflict(`cannot assign production in state ${o.state}`, `tidak dapat menugaskan produksi pada status ${o.state}`);
       const m = await q.query("SELECT 1 FROM users WHERE id = $1 AND org_id = $2 AND role = 'manufacturer' AND status = 'active'", [req.body.manufacturerId, p.orgId]);
       if (!m.length) throw errors.notFound('manufacturer');
+      if (!MANUFACTURER_ASSIGNABLE.has(o.state)) throw errors.conflict(`cannot assign production in state ${o.state}`, `tidak dapat menugaskan produksi pada status ${o.state}`);
       const [u] = await q.query<OrderRow>('UPDATE orders SET manufacturer_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *', [o.id, req.body.manufacturerId]);
       await q.query("INSERT INTO order_events (order_id, org_id, kind, actor_id, note) VALUES ($1,$2,'manufacturer_assigned',$3,$4)", [o.id, p.orgId, p.userId, req.body.manufacturerId]);
       await appendAudit(q, { orgId: p.orgId, ...auditActor(p), action: 'order.manufacturer_assigned', targetType: 'order', targetId: o.id, before: { manufacturerId: o.manufacturer_id }, after: { manufacturerId: u.manufacturer_id }, ...requestContext(req) });
