@@ -36,8 +36,14 @@ export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined'] as const
 
 export const quoteFieldsSchema = z
   .object({
+    /** The quote number shown to the customer (Q-YYYY-NNNNNN from the quote service). */
+    number: z.string().max(40),
     title: z.string().trim().min(1).max(200),
     customerId: z.string().uuid().nullable(),
+    customerName: z.string().max(200),
+    designName: z.string().max(200),
+    machineId: nullableText(100),
+    currency: z.string().length(3),
     designId: z.string().uuid().nullable(),
     materialId: nullableText(100),
     thicknessMm: z.number().positive().max(100).nullable(),

@@ -23,16 +23,17 @@ export async function startCloud(): Promise<CloudFixture> {
   await migrate(db);
   const app = await startApp(db);
   const orgId = await seedOrg(db);
-  return {
+  const fixture: CloudFixture = {
     pg, db, app, orgId,
     async user(role, org = orgId) {
       const u = await seedUser(db, org, role);
-      return { ...u, tokens: await login(app, db, u.email) };
+      return { ...u, tokens: await login(fixture.app, db, u.email) };
     },
     async close() {
-      await app.close();
+      await fixture.app.close();
       await db.close();
       await pg.stop();
     },
   };
+  return fixture;
 }

@@ -1,0 +1,62 @@
+// The outbox: mutations in device order, written in the same transaction as the local change they describe.
+// Rows leave only when a pull reports the server's lastMutationId at or above them (acknowledged: applied,
+// duplicate or rejected), so a crash at any point re-sends them and the server's duplicate check makes the
+// replay harmless.
+import { v7 as uuidv7 } from 'uuid';
+import type { MutationType } from '../../src-shared/sync/mutations';
+import type { MutationEnvelope } from '../../src-shared/sync/protocol';
+import type { Db } from '../store/database';
+
+export type RecordKind = 'customer' | 'quote' | 'order' | 'design_revision';
+
+export interface OutboxRow {
+  mutation_id: number;
+  idempotency_key: string;
+  type: MutationType;
+  args: string;
+  client_time: string;
+  record_kind: RecordKind;
+  record_id: string;
+}
+
+export class Outbox {
+  constructor(private readonly db: Db, private readonly now: () => Date) {}
+
+  add(type: MutationType, args: unknown, kind: RecordKind, recordId: string): number {
+    const r = this.db
+      .prepare('INSERT INTO outbox(idempotency_key, type, args, client_time, record_kind, record_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(uuidv7(), type, JSON.stringify(args), this.now().toISOString(), kind, recordId);
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Up to `limit` queued mutations above `after`, in order. */
+  pending(limit: number, after = 0): MutationEnvelope[] {
+    const rows = this.db.prepare('SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(after, limit) as OutboxRow[];
+    return rows.map((r) => ({ mutationId: r.mutation_id, idempotencyKey: r.idempotency_key, type: r.type, args: JSON.parse(r.args), clientTime: r.client_time }));
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  }
+
+  get(mutationId: number): OutboxRow | undefined {
+    return this.db.prepare('SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as OutboxRow | undefined;
+  }
+
+  forRecord(kind: RecordKind, id: string): OutboxRow[] {
+    return this.db.prepare('SELECT * FROM outbox WHERE record_kind = ? AND record_id = ? ORDER BY mutation_id').all(kind, id) as OutboxRow[];
+  }
+
+  /** Removes acknowledged rows; returns the records they touched (to rebase). */
+  clearThrough(lastMutationId: number): { kind: RecordKind; id: string }[] {
+    const touched = this.db
+      .prepare('SELECT DISTINCT record_kind AS kind, record_id AS id FROM outbox WHERE mutation_id <= ?')
+      .all(lastMutationId) as { kind: RecordKind; id: string }[];
+    this.db.prepare('DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId);
+    return touched;
+  }
+
+  noteFailure(fromId: number, toId: number, error: string): void {
+    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id BETWEEN ? AND ?').run(error.slice(0, 500), fromId, toId);
+  }
+}

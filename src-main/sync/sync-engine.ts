@@ -1,0 +1,195 @@
+// Runs sync in the background: on start, after local changes (debounced), when the network comes back, and on
+// a retry timer with exponential backoff and full jitter after a failure (the retries double as reconnect
+// probes). One cycle pushes the whole outbox in order in batches (halving the batch on 413) and then pulls until
+// the server has nothing more. Status (online, pending count, last sync, last error, rejections) is published to
+// listeners on every change.
+import type { PushResponse } from '../../src-shared/sync/protocol';
+import { classify, type SyncTransport } from './cloud-client';
+import type { SyncStore } from './sync-store';
+
+export interface SyncStatus {
+  signedIn: boolean;
+  online: boolean;
+  syncing: boolean;
+  pending: number;
+  rejections: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  nextRetryAt: string | null;
+}
+
+export interface EngineOptions {
+  now?: () => Date;
+  random?: () => number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  debounceMs?: number;
+  batchSize?: number;
+  pullLimit?: number;
+  /** false: no timers (tests drive syncNow themselves). */
+  background?: boolean;
+}
+
+export class SyncEngine {
+  private transport: SyncTransport | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = false;
+  private batchSize: number;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+  private status: Omit<SyncStatus, 'pending' | 'rejections' | 'signedIn'> = { online: false, syncing: false, lastSyncAt: null, lastError: null, nextRetryAt: null };
+  private readonly o: Required<EngineOptions>;
+
+  constructor(private readonly store: SyncStore, opts: EngineOptions = {}) {
+    this.o = { now: () => new Date(), random: Math.random, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, debounceMs: 300, batchSize: 500, pullLimit: 1000, background: true, ...opts };
+    this.batchSize = this.o.batchSize;
+    this.status.lastSyncAt = store.state.get('last_sync_at');
+  }
+
+  onStatus(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  snapshot(): SyncStatus {
+    return {
+      ...this.status,
+      signedIn: this.transport !== null,
+      pending: this.store.outbox.count(),
+      rejections: this.store.rejections().length,
+    };
+  }
+
+  private publish(patch: Partial<SyncStatus> = {}): void {
+    this.status = { ...this.status, ...patch };
+    const s = this.snapshot();
+    for (const fn of this.listeners) fn(s);
+  }
+
+  /** Starts syncing with a transport (after sign-in or at start when a token is stored); null stops. */
+  setTransport(t: SyncTransport | null): void {
+    this.transport = t;
+    this.failures = 0;
+    if (t) this.trigger(0);
+    else this.publish({ online: false, nextRetryAt: null });
+  }
+
+  /** A local change was written, or the OS reports the network is back: sync soon. */
+  trigger(delayMs = this.o.debounceMs): void {
+    if (this.stopped || !this.transport) {
+      this.publish();
+      return;
+    }
+    this.schedule(delayMs);
+  }
+
+  notifyOnline(): void {
+    this.failures = 0;
+    this.trigger(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.o.background) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncNow().catch(() => undefined);
+    }, delayMs);
+    this.timer.unref?.();
+    this.publish({ nextRetryAt: delayMs > this.o.debounceMs ? new Date(this.o.now().getTime() + delayMs).toISOString() : null });
+  }
+
+  /** One full cycle now (joins a running one, and runs once more after it if asked meanwhile). */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      await this.running;
+      return this.snapshot();
+    }
+    this.running = this.cycle().finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    if (this.again && !this.stopped) {
+      this.again = false;
+      return this.syncNow();
+    }
+    return this.snapshot();
+  }
+
+  private async cycle(): Promise<void> {
+    const t = this.transport;
+    if (!t || this.stopped) return;
+    this.publish({ syncing: true });
+    try {
+      await this.pushAll(t);
+      await this.pullAll(t);
+      this.failures = 0;
+      const at = this.o.now().toISOString();
+      this.store.state.set('last_sync_at', at);
+      this.publish({ syncing: false, online: true, lastSyncAt: at, lastError: null, nextRetryAt: null });
+    } catch (err) {
+      const e = classify(err);
+      this.failures++;
+      if (e.kind === 'auth') {
+        this.transport = null;
+        this.publish({ syncing: false, online: true, lastError: `sign in again: ${e.message}`, nextRetryAt: null });
+        return;
+      }
+      this.publish({ syncing: false, online: e.kind !== 'offline', lastError: e.message });
+      if (!this.stopped) this.schedule(this.backoffMs());
+    }
+  }
+
+  /** Full jitter: a random delay up to min(max, base · 2^failures). */
+  backoffMs(): number {
+    const cap = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** Math.min(this.failures, 30));
+    return Math.max(this.o.debounceMs + 1, Math.floor(this.o.random() * cap));
+  }
+
+  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). */
+  private async pushAll(t: SyncTransport): Promise<void> {
+    const deviceId = this.store.state.deviceId();
+    let after = 0;
+    for (;;) {
+      const batch = this.store.outbox.pending(this.batchSize, after);
+      if (!batch.length) return;
+      let res: PushResponse;
+      try {
+        res = await t.push({ deviceId, mutations: batch });
+      } catch (err) {
+        const e = classify(err);
+        if (e.kind === 'too_large' && this.batchSize > 1) {
+          this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+          continue;
+        }
+        this.store.outbox.noteFailure(batch[0].mutationId, batch[batch.length - 1].mutationId, e.message);
+        throw e;
+      }
+      this.store.noteResults(res.results);
+      after = batch[batch.length - 1].mutationId;
+    }
+  }
+
+  private async pullAll(t: SyncTransport): Promise<void> {
+    const deviceId = this.store.state.deviceId();
+    for (;;) {
+      const res = await t.pull({ deviceId, cursor: this.store.state.cursor(), after: this.store.state.lastAcked(), limit: this.o.pullLimit });
+      this.store.applyPull(res);
+      if (!res.hasMore) return;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.running;
+  }
+}
