@@ -59,7 +59,7 @@ describe('bad SVG input', () => {
     const t0 = performance.now();
     const r = importSvg(bomb);
     expect(r.paths).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
   it('NaN lengths and 10^300 coordinates give findings or finite output, not exceptions', () => {

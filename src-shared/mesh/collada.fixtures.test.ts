@@ -71,10 +71,4 @@ describe('importCollada on SketchUp exports', () => {
     const b = load('tqec_cleaned_cnot_su2023.dae').panels;
     expect(b.map((p) => [p.name, p.count, p.thicknessMm?.toFixed(4), p.outline])).toEqual(a.map((p) => [p.name, p.count, p.thicknessMm?.toFixed(4), p.outline]));
   });
-
-  it('imports each fixture in well under a second', () => {
-    const t0 = performance.now();
-    importCollada(fixture('tqec_template_su8.dae'));
-    expect(performance.now() - t0).toBeLessThan(5000);
-  });
 });

@@ -6,6 +6,7 @@
 import { Clipper, ClipType, FillRule, PolyTreeD, type PathsD, type PolyPathD } from 'clipper2-ts';
 import { ringArea } from '../geometry/polygon';
 import type { PolygonWithHoles, Ring, Vec2 } from '../geometry/types';
+import { groupRows } from './int-key-groups';
 import { cross, dot, normalize } from './mat4';
 import type { Vec3 } from './types';
 import type { WeldedMesh } from './weld';
@@ -44,29 +45,39 @@ export const vertexOf = (mesh: WeldedMesh, i: number): Vec3 => ({ x: mesh.vertic
 
 /** Planar faces of one solid (triangle indices into mesh.triangles / 3). */
 export function planarFaces(mesh: WeldedMesh, solid: number[]): PlanarFace[] {
-  const faces = new Map<string, PlanarFace>();
-  for (const t of solid) {
+  const n = solid.length;
+  const normals: Vec3[] = [];
+  const offsets: number[] = [];
+  const areas: number[] = [];
+  const keys = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  solid.forEach((t, i) => {
     const a = vertexOf(mesh, mesh.triangles[3 * t]);
     const b = vertexOf(mesh, mesh.triangles[3 * t + 1]);
     const c = vertexOf(mesh, mesh.triangles[3 * t + 2]);
     const raw = cross({ x: b.x - a.x, y: b.y - a.y, z: b.z - a.z }, { x: c.x - a.x, y: c.y - a.y, z: c.z - a.z });
-    const area = Math.hypot(raw.x, raw.y, raw.z) / 2;
-    const n = canonical(normalize(raw));
-    const offset = (dot(n, a) + dot(n, b) + dot(n, c)) / 3;
-    const normalKey = `${Math.round(n.x * 1e4)},${Math.round(n.y * 1e4)},${Math.round(n.z * 1e4)}`;
-    const key = `${normalKey}|${Math.round(offset * 100)}`;
-    let f = faces.get(key);
+    areas.push(Math.hypot(raw.x, raw.y, raw.z) / 2);
+    const nv = canonical(normalize(raw));
+    normals.push(nv);
+    offsets.push((dot(nv, a) + dot(nv, b) + dot(nv, c)) / 3);
+    // Plane key: normal to 1e-4, offset to 0.01 mm.
+    keys[0][i] = Math.round(nv.x * 1e4);
+    keys[1][i] = Math.round(nv.y * 1e4);
+    keys[2][i] = Math.round(nv.z * 1e4);
+    keys[3][i] = Math.round(offsets[i] * 100);
+  });
+  const ids = groupRows(keys, n);
+  const faces: PlanarFace[] = [];
+  solid.forEach((t, i) => {
+    let f = faces[ids[i]];
     if (!f) {
-      const { u, v } = planeBasis(n);
-      f = { normal: n, offset, normalKey, triangles: [], area: 0, u, v };
-      faces.set(key, f);
+      const { u, v } = planeBasis(normals[i]);
+      f = faces[ids[i]] = { normal: normals[i], offset: offsets[i], normalKey: `${keys[0][i]},${keys[1][i]},${keys[2][i]}`, triangles: [], area: 0, u, v };
     }
     f.triangles.push(t);
-    f.area += area;
-  }
-  return [...faces.values()];
+    f.area += areas[i];
+  });
+  return faces;
 }
-
 
 /** Union of the face's triangles projected on (u, v): polygons with holes (outer counter-clockwise, holes clockwise). */
 export function faceOutline(mesh: WeldedMesh, face: PlanarFace): PolygonWithHoles[] {
