@@ -69,6 +69,8 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
       alarm: this.alarm,
       firmware: this.conn?.firmware,
       rxBufferSize: this.conn?.rxBufferSize,
+      settings: this.conn ? { ...this.conn.settings } : undefined,
+      interruptedJobId: this.interrupted?.job.jobId,
       job: this.runner?.snapshot() ?? this.lastJob,
       at: new Date().toISOString(),
     };

@@ -7,6 +7,7 @@ import { createCoreHandlers } from './core-handlers';
 import { createNestHandlers } from '../nest/handlers';
 import { createFontHandlers } from '../fonts/handlers';
 import { createQuoteHandlers } from '../quote/handlers';
+import { createMachineHandlers } from '../machines/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
@@ -14,5 +15,6 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...createCoreHandlers(deps),
     ...createNestHandlers(deps),
     ...createFontHandlers(),
+    ...createMachineHandlers(deps),
   };
 }

@@ -9,6 +9,7 @@ import { taskChannels, taskEvents } from './channels/progress';
 import { nestChannels } from './channels/nest';
 import { fontChannels } from './channels/fonts';
 import { quoteChannels } from './channels/quote';
+import { machineChannels, machineEvents } from './channels/machines';
 
 export const channels = {
   ...quoteChannels,
@@ -18,11 +19,13 @@ export const channels = {
   ...taskChannels,
   ...nestChannels,
   ...fontChannels,
+  ...machineChannels,
 };
 
 export const events = {
   ...appEvents,
   ...taskEvents,
+  ...machineEvents,
 };
 
 export type Channels = typeof channels;

@@ -66,6 +66,10 @@ export const machineStatusSchema = z.object({
   alarm: z.object({ code: z.number().int(), message: words }).optional(),
   firmware: z.string().optional(),
   rxBufferSize: z.number().int().optional(),
+  /** The controller's `$$` settings (number → value), for the time model on the desktop. */
+  settings: z.record(z.string()).optional(),
+  /** A job that was interrupted and can be resumed (after reconnecting). */
+  interruptedJobId: z.string().optional(),
   job: jobProgressSchema.optional(),
   at: z.string().optional(),
 });
@@ -75,6 +79,10 @@ export const machineEventSchema = z.object({
   machineId: z.string(),
   type: z.enum(['connected', 'disconnected', 'alarm', 'error', 'message', 'hang', 'upload', 'job', 'command']),
   jobId: z.string().optional(),
+  /** For type 'job': the job log entry's type (start, pause, error, alarm, interrupted, done …). */
+  logType: z.string().optional(),
+  /** For type 'upload' and 'command': whether it succeeded. */
+  ok: z.boolean().optional(),
   code: z.number().int().optional(),
   line: z.number().int().optional(),
   message: words,

@@ -1,9 +1,11 @@
 // Every migration of the local store, in order. Add one line per migration (numbers are pre-assigned per area).
 import { migration001 } from './001_foundation';
 import { migration002 } from './002_quote';
+import { migration003 } from './003_machines';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
   migration001,
   migration002,
+  migration003,
 ];

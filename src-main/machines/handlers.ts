@@ -1,0 +1,93 @@
+// Handlers of the machines and jobs channels over the MachineRegistry; operator-facing failures become
+// ContractErrors (not connected → UNAVAILABLE, busy → CONFLICT, bad G-code → BAD_INPUT, unknown → NOT_FOUND).
+import { SerialPort } from 'serialport';
+import { ContractError, type ErrorCode } from '../../src-shared/contract/define';
+import type { Handlers, HandlerContext } from '../../src-shared/contract/index';
+import type { machineChannels } from '../../src-shared/contract/channels/machines';
+import type { CoreDeps } from '../services/core-deps';
+import { GrblError } from './grbl-connection';
+import { JobService } from './job-service';
+import { MachineError } from './machine';
+import { MachineStore } from './machine-store';
+import { MachineRegistry, type MachineFactory } from './machine-registry';
+import { SerialMachine } from './serial-machine';
+import { TransportError } from './transport';
+
+type MachineChannels = keyof typeof machineChannels;
+
+const CODES: Record<MachineError['kind'], ErrorCode> = {
+  'not-connected': 'UNAVAILABLE',
+  busy: 'CONFLICT',
+  'bad-gcode': 'BAD_INPUT',
+  'not-found': 'NOT_FOUND',
+  unavailable: 'UNAVAILABLE',
+};
+
+function toContractError(err: unknown): unknown {
+  if (err instanceof MachineError) return new ContractError(CODES[err.kind], err.message);
+  if (err instanceof TransportError) return new ContractError('UNAVAILABLE', err.message);
+  if (err instanceof GrblError) return new ContractError('CONFLICT', err.message);
+  return err;
+}
+
+export function createMachineHandlers(deps: CoreDeps, factory?: MachineFactory): Pick<Handlers, MachineChannels> {
+  const jobs = new JobService(deps.db, deps.now);
+  const registry = new MachineRegistry(new MachineStore(deps.db, deps.now), jobs, factory);
+  deps.onClose(() => registry.closeAll());
+
+  const wrap = <I, O>(fn: (input: I) => O | Promise<O>) => async (input: I, ctx: HandlerContext): Promise<O> => {
+    registry.addSink(ctx.emit);
+    try {
+      return await fn(input);
+    } catch (err) {
+      throw toContractError(err);
+    }
+  };
+  const ok = { ok: true as const };
+
+  return {
+    'machines.list': wrap(() => registry.list()),
+    'machines.ports': wrap(async () => (await SerialPort.list()).map((p) => ({
+      path: p.path, manufacturer: p.manufacturer, serialNumber: p.serialNumber, vendorId: p.vendorId, productId: p.productId,
+    }))),
+    'machines.add': wrap((cfg) => registry.add(cfg)),
+    'machines.remove': wrap(async ({ id }) => ({ removed: await registry.remove(id) })),
+    'machines.connect': wrap(async ({ id }) => {
+      const m = registry.get(id);
+      await m.connect();
+      return m.snapshot();
+    }),
+    'machines.disconnect': wrap(async ({ id }) => {
+      const m = registry.get(id);
+      await m.disconnect();
+      return m.snapshot();
+    }),
+    'machines.status': wrap(({ id }) => registry.get(id).snapshot()),
+    'machines.jog': wrap(async ({ id, ...j }) => (await registry.get(id).jog(j), ok)),
+    'machines.jogCancel': wrap(async ({ id }) => (await registry.get(id).jogCancel(), ok)),
+    'machines.home': wrap(async ({ id }) => (await registry.get(id).home(), ok)),
+    'machines.unlock': wrap(async ({ id }) => (await registry.get(id).unlock(), ok)),
+    'machines.reset': wrap(async ({ id }) => (await registry.get(id).reset(), ok)),
+    'machines.override': wrap(async ({ id, kind, percent }) => (await registry.get(id).override(kind, percent), ok)),
+    'machines.frame': wrap(async ({ id, gcode }) => (await registry.get(id).frame(gcode), ok)),
+    'jobs.enqueue': wrap((input) => registry.enqueue(input)),
+    'jobs.start': wrap(async (input) => {
+      const jobId = 'jobId' in input ? input.jobId : registry.enqueue(input).id;
+      return registry.start(jobId);
+    }),
+    'jobs.check': wrap(async ({ machineId, gcode }) => {
+      const m = registry.get(machineId);
+      if (!(m instanceof SerialMachine)) throw new MachineError('unavailable', 'check mode runs on serial machines (run it on the bridge with acrylichub send --check)');
+      const r = await m.check(gcode);
+      return { lines: r.lines, problems: r.problems.map((p) => ({ line: p.index + 1, code: p.code, message: { en: p.en, id: p.id } })) };
+    }),
+    'jobs.pause': wrap(({ jobId }) => registry.control(jobId, 'pause')),
+    'jobs.resume': wrap(({ jobId }) => registry.control(jobId, 'resume')),
+    'jobs.abort': wrap(({ jobId }) => registry.control(jobId, 'abort')),
+    'jobs.resumeInterrupted': wrap(({ jobId }) => registry.control(jobId, 'resumeInterrupted')),
+    'jobs.remove': wrap(({ jobId }) => ({ removed: jobs.remove(jobId) })),
+    'jobs.queue': wrap(({ machineId }) => jobs.queue(machineId)),
+    'jobs.history': wrap(({ machineId, limit }) => jobs.history(machineId, limit)),
+    'jobs.get': wrap(({ jobId }) => ({ ...registry.requireJob(jobId), log: jobs.log(jobId) })),
+  };
+}
