@@ -149,9 +149,15 @@ export class Packer {
       const clips: Paths64 = [];
       if (obstacle && boxesOverlap(obstacle.box, win)) clips.push(...obstacle.paths);
       for (const it of state.items) {
+        // The NFP's box is known without computing it: fixed box minus moving box.
+        const a = prep.variants[it.variant].box;
+        const nfpBox = { minX: a.minX - v.box.maxX, minY: a.minY - v.box.maxY, maxX: a.maxX - v.box.minX, maxY: a.maxY - v.box.minY };
+        if (!boxesOverlap(nfpBox, win, it.x, it.y)) continue;
         const nfp = cache.get(it.variant, vid);
-        if (!boxesOverlap(nfp.box, win, it.x, it.y)) continue;
-        for (const path of nfp.paths) clips.push(path.map((p) => ({ x: p.x + it.x, y: p.y + it.y })));
+        const ox = it.x + nfp.dx;
+        const oy = it.y + nfp.dy;
+        if (!boxesOverlap(nfp.box, win, ox, oy)) continue;
+        for (const path of nfp.paths) clips.push(path.map((p) => ({ x: p.x + ox, y: p.y + oy })));
       }
       if (clips.length === 0) return { x: win.minX, y: win.minY };
       const pos = lowestVertex(Clipper.difference([rectPath(win)], clips, FillRule.NonZero));

@@ -4,7 +4,7 @@
 // (bad outline, larger than every sheet) are reported here with their reason.
 import type { Ring, Vec2 } from '../geometry/types';
 import type { NestJob, NestPart, RotationRule, Unplaced } from './types';
-import { chooseScale, inflate, normalise, simplifyOutward, signedArea, toPath64, boxOfPaths, SAFETY, type IntBox, type Paths64 } from './int-geometry';
+import { Clipper, chooseScale, inflate, normalise, simplifyOutward, signedArea, toPath64, boxOfPaths, translate, SAFETY, type IntBox, type Paths64 } from './int-geometry';
 import { outlineProblem, validateJob } from './validate';
 
 export interface Variant {
@@ -15,6 +15,10 @@ export interface Variant {
   /** Nesting region in integer units, reference point = the part's own origin. */
   region: Paths64;
   box: IntBox;
+  /** Same id ⇔ same region up to translation (copies drawn at different places share their NFPs). */
+  shape: number;
+  /** Translation from the shape's normalised region (box corner at 0,0) to `region`. */
+  shift: { x: number; y: number };
   /** Bounding box of the exact transformed outline (input units). */
   body: { minX: number; minY: number; maxX: number; maxY: number };
 }
@@ -50,10 +54,32 @@ export interface Prepared {
   totalArea: number;
 }
 
+/** Normalised regions by signature → shape id. */
+function shapeId(shapes: Map<string, number>, normalised: Paths64): number {
+  const sig = normalised.map((r) => r.map((p) => `${p.x},${p.y}`).join(';')).join('|');
+  let id = shapes.get(sig);
+  if (id === undefined) shapes.set(sig, (id = shapes.size));
+  return id;
+}
+
+/**
+ * Curvy outlines (flattened arcs, splines) make NFPs slow: their convex decomposition has hundreds of pieces.
+ * Sheet-mode regions are simplified outward (never smaller than the part) with a curve tolerance starting at
+ * 0.05 mm and doubling, up to 0.8 mm, until the region has at most MAX_VERTICES vertices.
+ */
+function coarsen(region: Paths64, scale: number, arcTol: number): Paths64 {
+  let out = region;
+  for (let tol = 0.05; count(out) > MAX_VERTICES && tol <= 0.8; tol *= 2) out = simplifyOutward(region, Math.round(scale * tol), arcTol);
+  return out;
+}
+
+function count(region: Paths64): number {
+  return region.reduce((s, r) => s + r.length, 0);
+}
+
 /** Largest number of sheet slots opened for one job (a job with more sheets than parts never needs them all). */
 const MAX_SLOTS = 10_000;
-/** Above this many vertices a region is simplified (outward, by 0.02 mm on a millimetre job) before NFPs. */
-const SIMPLIFY_ABOVE = 48;
+const MAX_VERTICES = 64;
 
 export function prepare(job: NestJob): Prepared {
   validateJob(job);
@@ -71,6 +97,7 @@ export function prepare(job: NestJob): Prepared {
   const partArea: number[] = [];
   const rejected: Unplaced[] = [];
   const instances: Instance[] = [];
+  const shapes = new Map<string, number>();
   let totalArea = 0;
 
   job.parts.forEach((part, pi) => {
@@ -82,14 +109,28 @@ export function prepare(job: NestJob): Prepared {
       for (let c = 0; c < part.quantity; c++) rejected.push({ part: part.id, instance: c, reason: 'invalid-geometry', message: `part "${part.id}": ${problem}` });
       return;
     }
-    const holes = job.partInPart ? (part.shape.holes ?? []).filter((h) => h.length >= 3) : [];
-    for (const { rotation, mirrored } of orientations(part.rotations ?? job.rotations, part.mirror ?? job.mirror ?? false)) {
-      const outer = orient(part.shape.outer.map((p) => transform(p, rotation, mirrored)), true);
-      const hs = holes.map((h) => orient(h.map((p) => transform(p, rotation, mirrored)), false));
-      let region = inflate(normalise([toPath64(outer, scale), ...hs.map((h) => toPath64(h, scale))]), grow, arcTol, join);
-      if (region.reduce((s, r) => s + r.length, 0) > SIMPLIFY_ABOVE && !strip) region = simplifyOutward(region, Math.round(scale * 0.02), arcTol);
+    // The grown (and, on sheets, coarsened) region is built once in the part's own frame and then turned: exact
+    // for mirroring and quarter turns; other angles round each vertex once more, covered by one extra unit.
+    const allowed = orientations(part.rotations ?? job.rotations, part.mirror ?? job.mirror ?? false);
+    const extra = allowed.some((o) => o.rotation % 90 !== 0) ? 1 : 0;
+    const holes = job.partInPart ? (part.shape.holes ?? []).filter((h) => h.length >= 3).map((h) => orient(h, false)) : [];
+    let base = inflate(normalise([toPath64(orient(part.shape.outer, true), scale), ...holes.map((h) => toPath64(h, scale))]), grow + extra, arcTol, join);
+    // Growing can close narrow slots into enclosed holes; without part-in-part no hole is ever used.
+    if (!job.partInPart) base = base.filter((r) => Clipper.area(r) > 0);
+    if (!strip) base = coarsen(base, scale, arcTol);
+    for (const { rotation, mirrored } of allowed) {
+      const outer = part.shape.outer.map((p) => transform(p, rotation, mirrored));
+      const region = base.map((ring) => {
+        const turned = ring.map((p) => {
+          const t = transform(p, rotation, mirrored);
+          return { x: Math.round(t.x), y: Math.round(t.y) };
+        });
+        return mirrored ? turned.reverse() : turned;
+      });
       const body = bounds(outer);
-      const v: Variant = { id: variants.length, part: pi, rotation, mirrored, region, box: boxOfPaths(region), body };
+      const box = boxOfPaths(region);
+      const shape = shapeId(shapes, translate(region, -box.minX, -box.minY));
+      const v: Variant = { id: variants.length, part: pi, rotation, mirrored, region, box, body, shape, shift: { x: box.minX, y: box.minY } };
       if (!slots.some((s) => fitsSlot(v, s, scale))) continue;
       variants.push(v);
       variantsOf[pi].push(v.id);

@@ -2,7 +2,7 @@
 // degenerate outlines, self-crossing outlines (with the location), impossible quantities and sheet sizes.
 import type { Ring, Vec2 } from '../geometry/types';
 import type { NestJob } from './types';
-import { signedArea } from './int-geometry';
+import { Clipper, FillRule, chooseScale, signedArea, toPath64 } from './int-geometry';
 
 export class NestInputError extends Error {
   constructor(message: string) {
@@ -45,16 +45,28 @@ export function validateJob(job: NestJob): void {
   if (job.seconds !== undefined && !(job.seconds > 0 && job.seconds <= 24 * 3600)) throw new NestInputError(`time budget must be 0 < seconds ≤ 86400, got ${job.seconds}`);
 }
 
-/** Why a part's outline cannot be nested, or null when it is a usable simple polygon. */
+/**
+ * Why a part's outline cannot be nested, or null when it is usable. A crossing that changes nothing (the filled
+ * region is one piece with the ring's own area within 0.01 %, e.g. where flattened arcs of a real drawing overlap
+ * by a hair) is accepted; a real figure-eight or bow-tie is not, since its intended shape is unknown.
+ */
 export function outlineProblem(outer: Ring): string | null {
   if (!Array.isArray(outer) || outer.length < 3) return 'outline has fewer than 3 points';
   for (const p of outer) {
     if (!Number.isFinite(p?.x) || !Number.isFinite(p?.y)) return 'outline has a non-numeric point';
   }
   const crossing = findSelfCrossing(outer);
-  if (crossing) return `outline crosses itself near (${crossing.x.toFixed(3)}, ${crossing.y.toFixed(3)})`;
+  if (crossing && !negligibleCrossing(outer)) return `outline crosses itself near (${crossing.x.toFixed(3)}, ${crossing.y.toFixed(3)})`;
   if (Math.abs(signedArea(outer)) <= 1e-12) return 'outline encloses no area';
   return null;
+}
+
+function negligibleCrossing(outer: Ring): boolean {
+  const ext = outer.reduce((m, p) => Math.max(m, Math.abs(p.x), Math.abs(p.y)), 0);
+  const scale = chooseScale(ext);
+  const filled = Clipper.union([toPath64(outer, scale)], FillRule.NonZero);
+  const area = Math.abs(signedArea(outer));
+  return filled.length === 1 && Math.abs(Clipper.areaPaths(filled) / (scale * scale) - area) <= 1e-4 * area;
 }
 
 /**
