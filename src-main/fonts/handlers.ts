@@ -18,7 +18,7 @@ export function createFontHandlers(deps: { fonts?: FontLibrary } = {}): Pick<Han
         throw new ContractError('UNAVAILABLE', (err as Error).message);
       }
       const { font, ...opts } = input;
-      const layout = layoutText({ ...opts, font: loaded.font, idPrefix: 'text' });
+      const layout = layoutText({ ...opts, font: loaded.font });
       return { ...layout, font: loaded.choice.font, fontMatched: loaded.choice.matched };
     },
   };

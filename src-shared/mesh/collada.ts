@@ -155,6 +155,10 @@ class ColladaReader {
         case 'rotate':
           if (v.length === 4) m = multiply(m, rotation({ x: v[0], y: v[1], z: v[2] }, v[3]));
           break;
+        case 'lookat':
+        case 'skew':
+          this.warn('COLLADA_TRANSFORM_IGNORED', `Node ${node.attrs.id ?? node.attrs.name ?? ''}: <${localName(c.name)}> is not supported and was ignored / transformasi <${localName(c.name)}> tidak didukung, diabaikan`);
+          break;
       }
     }
     return m;
@@ -208,6 +212,9 @@ class ColladaReader {
       for (const c of node.children) {
         const kind = localName(c.name);
         if (kind === 'instance_geometry') this.emitGeometry(c, nm, here, part);
+        else if (kind === 'instance_controller') {
+          this.warn('COLLADA_CONTROLLER_IGNORED', `Node ${here}: animated/skinned geometry (<instance_controller>) is not read / geometri beranimasi tidak dibaca`);
+        }
         else if (kind === 'node') pending.push({ node: c, m: nm, chain: [...chain, c.attrs.id ?? ''], name: here });
         else if (kind === 'instance_node') {
           const id = ref(c.attrs.url);

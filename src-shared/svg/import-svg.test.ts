@@ -43,6 +43,20 @@ describe('importSvg units and viewBox', () => {
     if (source === 'default') expect(r.findings.map((f) => f.code)).toContain('UNITS_ASSUMED');
   });
 
+  it('reads px at 72 dpi for Illustrator and 90 dpi for Inkscape 0.91, unless told otherwise', () => {
+    const line = '<line x1="0" y1="0" x2="72" y2="0" stroke="black"/>';
+    const ai = importSvg(`<?xml version="1.0"?>\n<!-- Generator: Adobe Illustrator 24.0.0, SVG Export Plug-In -->\n${svg(line, 'width="612px" height="792px" viewBox="0 0 612 792"')}`);
+    expect(pathLength(ai.paths[0])).toBeCloseTo(25.4, 9);
+    expect(ai.findings.map((f) => f.code)).toContain('SVG_PRODUCER_DPI');
+    const ink = importSvg(svg(line, 'inkscape:version="0.91 r13725" width="900" height="900"'));
+    expect(pathLength(ink.paths[0])).toBeCloseTo((72 * 25.4) / 90, 9);
+    const forced = importSvg(svg(line, 'inkscape:version="0.91 r13725" width="900" height="900"'), { dpi: 96 });
+    expect(pathLength(forced.paths[0])).toBeCloseTo((72 * 25.4) / 96, 9);
+    // Absolute units make the producer irrelevant.
+    const mm = importSvg(`<!-- Generator: Adobe Illustrator -->${svg(line, 'width="100mm" height="100mm" viewBox="0 0 100 100"')}`);
+    expect(pathLength(mm.paths[0])).toBeCloseTo(72, 9);
+  });
+
   it('flips Y so the page bottom is y = 0, and centres a viewBox of another aspect ratio (xMidYMid meet)', () => {
     const r = importSvg(svg('<line x1="0" y1="0" x2="10" y2="0" stroke="black"/>', 'width="200mm" height="50mm" viewBox="0 0 100 50"'));
     const s = r.paths[0].segments[0];

@@ -11,11 +11,12 @@ import { PathBuilder } from './path-builder';
 import { parsePathData, type PathCommand } from './path-data';
 import { shapeCommands, userLength } from './shapes';
 import { classRules, computeStyle, declarationsOf, ROOT_STYLE, type Style } from './style';
+import { producerDpi } from './producer-dpi';
 import { rootViewport } from './viewport';
 import { localName, parseXml, walk, type XmlNode } from './xml-tree';
 
 export interface SvgImportOptions {
-  /** Pixels per inch for px and unitless sizes (default 96, the CSS and Inkscape value). */
+  /** Pixels per inch for px and unitless sizes (default: 96, 90 for Inkscape ≤ 0.91, 72 for Illustrator). */
   dpi?: number;
   /** Millimetres per user unit, overriding width/height/viewBox. */
   userUnitMm?: number;
@@ -183,11 +184,15 @@ function shiftSegment(s: Segment, dy: number): Segment {
 export function importSvg(text: string, opts: SvgImportOptions = {}): SvgImportResult {
   const root = parseXml(text, 'SVG file');
   if (localName(root.name) !== 'svg') throw new Error(`Not an SVG document: the root element is <${root.name}> / Bukan dokumen SVG: elemen akar <${root.name}>`);
-  const dpi = opts.dpi ?? 96;
+  const producer = producerDpi(text, root);
+  const dpi = opts.dpi ?? producer.dpi;
   if (!(dpi > 0)) throw new Error(`dpi must be positive, got ${dpi}`);
   const vp = rootViewport(root, dpi, opts.userUnitMm);
   const reader = new SvgReader(root, opts.toleranceMm ?? 0.01);
   const findings: Finding[] = [];
+  if (opts.dpi === undefined && producer.producer && vp.units.unit === 'px') {
+    findings.push({ code: 'SVG_PRODUCER_DPI', severity: 'info', message: `Written by ${producer.producer}: px read at ${dpi} px/in / Dibuat oleh ${producer.producer}: px dibaca ${dpi} px/inci` });
+  }
   if (vp.units.source === 'default') {
     findings.push({ code: 'UNITS_ASSUMED', severity: 'warning', message: `The SVG gives no physical size; 1 user unit = 1 px at ${dpi} px/in assumed / SVG tidak menyebut ukuran fisik; 1 satuan = 1 px pada ${dpi} px/inci` });
   }

@@ -32,6 +32,8 @@ export const textOutlineInputSchema = z
     layer: z.string().max(255).default('text'),
     toleranceMm: finite.min(0.001).max(1).default(0.01),
     kerning: z.boolean().default(true),
+    /** Prefix of the returned path ids, so several texts in one design keep distinct ids. */
+    idPrefix: z.string().trim().min(1).max(50).default('text'),
   })
   .strict();
 
