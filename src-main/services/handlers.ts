@@ -8,6 +8,7 @@ import { createNestHandlers } from '../nest/handlers';
 import { createFontHandlers } from '../fonts/handlers';
 import { createQuoteHandlers } from '../quote/handlers';
 import { createMachineHandlers } from '../machines/handlers';
+import { createSyncHandlers } from '../sync/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
   return {
@@ -16,5 +17,6 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...createNestHandlers(deps),
     ...createFontHandlers(),
     ...createMachineHandlers(deps),
+    ...createSyncHandlers(deps),
   };
 }

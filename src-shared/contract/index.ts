@@ -10,6 +10,7 @@ import { nestChannels } from './channels/nest';
 import { fontChannels } from './channels/fonts';
 import { quoteChannels } from './channels/quote';
 import { machineChannels, machineEvents } from './channels/machines';
+import { syncChannels, syncEvents } from './channels/sync';
 
 export const channels = {
   ...quoteChannels,
@@ -20,12 +21,14 @@ export const channels = {
   ...nestChannels,
   ...fontChannels,
   ...machineChannels,
+  ...syncChannels,
 };
 
 export const events = {
   ...appEvents,
   ...taskEvents,
   ...machineEvents,
+  ...syncEvents,
 };
 
 export type Channels = typeof channels;

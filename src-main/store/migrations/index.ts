@@ -2,10 +2,12 @@
 import { migration001 } from './001_foundation';
 import { migration002 } from './002_quote';
 import { migration003 } from './003_machines';
+import { migration004 } from './004_sync';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
   migration001,
   migration002,
   migration003,
+  migration004,
 ];
