@@ -1,6 +1,7 @@
 // Outlines of real bundled fonts: hole structure, advance widths with kerning, multi-line layout, Indonesian
 // text, alignment and rotation. Fonts are read here (tests may do I/O); the code under test takes parsed fonts.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import opentype, { type Font } from 'opentype.js';
 import type { Path, Vec2 } from '../geometry/types';
@@ -118,6 +119,24 @@ describe('textToPaths', () => {
     // Every chord lies within 0.2 mm of the curve, so the two outlines differ by less than a 0.2 mm band.
     expect(Math.abs(net(fine) - net(coarse))).toBeLessThan(0.2 * perimeter);
     expect(Math.abs(net(fine) - net(coarse))).toBeGreaterThan(0);
+  });
+
+  it('property: widths add up (w(a+b) = w(a) + w(b) + kerning + spacing) and every contour is closed', () => {
+    const f = font('LiberationSans-Regular');
+    const word = fc.string({ unit: fc.constantFrom(...'AVTWYaeoky.,-0123456789 Ñçõ'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, fc.double({ min: -1, max: 3, noNaN: true }), (a, b, spacing) => {
+        const w = (t: string) => layoutText({ text: t, font: f, sizeMm: 7, letterSpacingMm: spacing, layer: '0' }).widthMm;
+        const kern = (kerningUnits(f, f.charToGlyph(a[a.length - 1]), f.charToGlyph(b[0])) * 7) / f.unitsPerEm;
+        expect(w(a + b)).toBeCloseTo(w(a) + w(b) + kern + spacing, 9);
+        for (const p of textToPaths({ text: a + b, font: f, sizeMm: 7, layer: '0' })) {
+          const first = p.segments[0];
+          const last = p.segments[p.segments.length - 1];
+          expect(first.kind === 'line' && last.kind === 'line' && last.b.x === first.a.x && last.b.y === first.a.y).toBe(true);
+        }
+      }),
+      { numRuns: 60, seed: 42 },
+    );
   });
 
   it('rejects a non-positive size with a clear error', () => {
