@@ -3,7 +3,8 @@
 
 For every DXF in test/fixtures/dxf it expands model space (INSERTs recursively, arrays included, like a CAD
 viewer would) and measures the cutting geometry: LINE, ARC, CIRCLE, ELLIPSE, LWPOLYLINE, POLYLINE (not meshes)
-and SPLINE, projected on XY. It writes, per file, the bounding box and the total length of those curves
+and SPLINE, projected on XY (block contents through Insert.matrix44(), so a scale-0 INSERT collapses to
+nothing and is dropped as zero length, as in our reader). It writes, per file, the bounding box and the total length of those curves
 flattened to 1e-4 drawing units, plus $INSUNITS, in drawing units (the test applies its own unit scale).
 Annotation (DIMENSION, LEADER, TEXT, MTEXT), fills (HATCH, SOLID) and meshes are left out on purpose.
 
@@ -27,25 +28,34 @@ FLATTEN = 1e-4
 MAX_DEPTH = 64
 
 
-def expand(entity, depth=0):
-    """Yields the curve entities of `entity`, expanding INSERTs (with their arrays) recursively."""
+def inserts(insert):
+    """The INSERT itself, or one virtual INSERT per array cell (ezdxf cannot copy some extension data)."""
+    if insert.mcount > 1:
+        try:
+            return list(insert.multi_insert())
+        except Exception:
+            pass
+    return [insert]
+
+
+def expand(entity, matrix=None, depth=0):
+    """Yields (curve, matrix) for `entity`: INSERTs are expanded recursively through their block layouts with
+    Insert.matrix44() (DIMENSIONs inside blocks are annotation, left out like at top level)."""
     kind = entity.dxftype()
     if kind == "INSERT":
         if depth >= MAX_DEPTH:
             return
-        # multi_insert() copies the INSERT, which ezdxf cannot do for some extension data; only arrays need it.
-        singles = list(entity.multi_insert()) if entity.mcount > 1 else [entity]
-        for single in singles:
-            try:
-                children = list(single.virtual_entities())
-            except Exception:  # unsupported transform (e.g. non-uniform scaling of text) or missing block
+        for single in inserts(entity):
+            block = single.block()
+            if block is None:
                 continue
-            for child in children:
-                yield from expand(child, depth + 1)
+            m = single.matrix44() if matrix is None else single.matrix44() * matrix
+            for child in block:
+                yield from expand(child, m, depth + 1)
     elif kind in CURVES:
         if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
             return
-        yield entity
+        yield entity, matrix
 
 
 def measure(doc):
@@ -54,9 +64,14 @@ def measure(doc):
     length = 0.0
     count = 0
     for entity in doc.modelspace():
-        for curve in expand(entity):
+        for curve, matrix in expand(entity):
             try:
-                pts = [(v.x, v.y) for v in make_path(curve).flattening(FLATTEN)]
+                # SPLINE: evaluate the B-spline itself; make_path's Bézier conversion is off by up to 1.6 % on
+                # degree-2 splines with double knots (QCAD writes those).
+                path = curve.construction_tool() if curve.dxftype() == "SPLINE" else make_path(curve)
+                if matrix is not None:
+                    path = path.transform(matrix)
+                pts = [(v.x, v.y) for v in path.flattening(FLATTEN)]
             except Exception:
                 continue
             seg = sum(math.dist(pts[i - 1], pts[i]) for i in range(1, len(pts)))

@@ -8,6 +8,8 @@ import { createNestHandlers } from '../nest/handlers';
 import { createFontHandlers } from '../fonts/handlers';
 import { createQuoteHandlers } from '../quote/handlers';
 import { createMachineHandlers } from '../machines/handlers';
+import { createToolpathHandlers } from '../toolpath/handlers';
+import { createFilesHandlers } from '../import/handlers';
 import { createSyncHandlers } from '../sync/handlers';
 
 export function createHandlers(deps: CoreDeps): Handlers {
@@ -17,6 +19,8 @@ export function createHandlers(deps: CoreDeps): Handlers {
     ...createNestHandlers(deps),
     ...createFontHandlers(),
     ...createMachineHandlers(deps),
+    ...createToolpathHandlers(deps),
+    ...createFilesHandlers(deps),
     ...createSyncHandlers(deps),
   };
 }

@@ -9,10 +9,13 @@ import { taskChannels, taskEvents } from './channels/progress';
 import { nestChannels } from './channels/nest';
 import { fontChannels } from './channels/fonts';
 import { quoteChannels } from './channels/quote';
+import { filesChannels } from './channels/files';
+import { toolpathChannels } from './channels/toolpath';
 import { machineChannels, machineEvents } from './channels/machines';
 import { syncChannels, syncEvents } from './channels/sync';
 
 export const channels = {
+  ...filesChannels,
   ...quoteChannels,
   ...appChannels,
   ...settingsChannels,
@@ -20,6 +23,7 @@ export const channels = {
   ...taskChannels,
   ...nestChannels,
   ...fontChannels,
+  ...toolpathChannels,
   ...machineChannels,
   ...syncChannels,
 };

@@ -174,8 +174,12 @@ function convertInsert(ctx: Ctx, list: EntityRef[], index: number, frame: Frame)
     return next;
   }
   if (!mayExpand(ctx, frame, key, name)) return next;
+  if (sx === 0 || sy === 0 || !Number.isFinite(sx * sy)) {
+    ctx.report({ code: 'INSERT_ZERO_SCALE', severity: 'warning', message: `INSERT of "${name}" has scale ${sx} × ${sy}; its contents collapse and were skipped.`, handle: frame.handle ?? common.handle }, `ZERO_SCALE:${key}`);
+    return next;
+  }
   const ocsBase = ctx.matrix(common, frame, z);
-  const local = compose(rotation(rot), compose(scaling(sx || 1, sy || 1), translation(-block.baseX, -block.baseY)));
+  const local = compose(rotation(rot), compose(scaling(sx, sy), translation(-block.baseX, -block.baseY)));
   cols = Math.max(1, Math.floor(cols) || 1);
   rows = Math.max(1, Math.floor(rows) || 1);
   const cos = Math.cos(rot), sin = Math.sin(rot);

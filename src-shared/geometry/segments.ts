@@ -114,11 +114,17 @@ export function arcBulge(arc: ArcSeg): number {
   return Math.tan(arc.sweep / 4);
 }
 
-/** Number of chords keeping the sagitta of an arc of this radius and sweep under tol. */
+/** Chords of at most 2π/64 keep the length of a flattened arc within 0.04 % of the true length. */
+const MAX_CHORD_ANGLE = TAU / 64;
+
+/**
+ * Number of chords keeping the sagitta of an arc of this radius and sweep under tol, and each chord under
+ * 2π/64 of turn (so small arcs keep their length too, not only their position).
+ */
 export function arcChordCount(radius: number, sweep: number, tol: number): number {
   const abs = Math.abs(sweep);
-  if (!(radius > tol) || !(tol > 0)) return Math.max(1, Math.ceil(abs / (Math.PI / 2)));
-  const step = 2 * Math.acos(1 - tol / radius);
+  if (!(radius > tol) || !(tol > 0)) return Math.max(1, Math.ceil(abs / MAX_CHORD_ANGLE));
+  const step = Math.min(MAX_CHORD_ANGLE, 2 * Math.acos(1 - tol / radius));
   return Math.min(100_000, Math.max(1, Math.ceil(abs / step)));
 }
 
