@@ -217,6 +217,13 @@ describe('importSvg structure, styles and findings', () => {
     expect(Math.max(...useBox.map((p) => p.y))).toBe(47);
   });
 
+  it('<switch> draws only its first usable child (Illustrator layout)', () => {
+    const r = importSvg(svg(`<switch><foreignObject requiredExtensions="http://ns.adobe.com/AdobeIllustrator/10.0/" width="1" height="1"/>
+      <g><rect width="10" height="10" stroke="#000" fill="none"/></g><g><rect width="20" height="20" stroke="#000" fill="none"/></g></switch>`));
+    expect(r.paths).toHaveLength(1);
+    expect(pathLength(r.paths[0])).toBe(40);
+  });
+
   it('reports text, images, hidden and invisible elements, bad transforms and <use> cycles; never hangs', () => {
     const r = importSvg(svg(`
       <text id="t1">Halo</text><image href="x.png" width="5" height="5"/>

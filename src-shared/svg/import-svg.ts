@@ -117,7 +117,10 @@ class SvgReader {
       // The root <svg> is handled by the viewport; any <svg> met here is nested.
       const nested = name === 'svg' ? this.nestedViewport(node) : undefined;
       const inner = nested ? { ...ctx, m: compose(ctx.m, nested) } : ctx;
-      for (const c of node.children) this.visit(c, inner);
+      // <switch> renders its first child whose conditions hold; we support no extensions (Illustrator puts a
+      // requiredExtensions <foreignObject> first and the real drawing after it).
+      const children = name === 'switch' ? node.children.filter((c) => c.attrs.requiredExtensions === undefined).slice(0, 1) : node.children;
+      for (const c of children) this.visit(c, inner);
       return;
     }
     let commands: PathCommand[] | undefined;
