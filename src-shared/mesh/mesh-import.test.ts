@@ -114,6 +114,8 @@ describe('mesh panels', () => {
    <node name="a"><translate>0 0 0</translate><instance_node url="#shelf"/></node>
    <node name="b"><translate>500 0 0</translate><rotate>0 1 0 90</rotate><instance_node url="#shelf"/></node>
    <node name="c"><instance_node url="#loop"/></node>
+   <node name="mirrored"><translate>0 0 900</translate><scale>-1 1 1</scale><instance_node url="#shelf"/></node>
+   <node name="stretched"><translate>0 0 -900</translate><scale>2 1 1</scale><instance_node url="#shelf"/></node>
   </node>
  </visual_scene></library_visual_scenes>
  <scene><instance_visual_scene url="#scene"/></scene>
@@ -121,15 +123,22 @@ describe('mesh panels', () => {
     const r = importCollada(xml);
     expect(r.units).toEqual({ source: 'header', unit: 'mm', scaleToMm: 1 });
     expect(r.findings.map((f) => f.code)).toContain('COLLADA_CYCLE');
-    expect(r.panels).toHaveLength(1);
-    expect(r.panels[0].count).toBe(2);
+    // Two plain instances and a mirrored one are the same panel; the one scaled ×2 along X is another
+    // (600 × 200 with a 100 × 50 hole: 120 000 − 5 000 mm²).
+    expect(r.panels).toHaveLength(2);
+    expect(r.panels[0].count).toBe(3);
+    expect(r.panels[1]).toMatchObject({ count: 1, thicknessMm: 3 });
+    expect(r.panels[1].areaMm2).toBeCloseTo(115_000, 3);
     expect(r.panels[0].material).toBe('Clear acrylic');
     expect(r.panels[0].name).toBe('Shelf');
     expectFramePanel(r.panels[0]);
     // Y_UP: the model's Y axis becomes Z, so the first (untransformed) panel stands upright (normal along −Y or +Y).
     const yUp = multiply(rotation({ x: 1, y: 0, z: 0 }, 90), scaling(1, 1, 1));
     expectPlacedOn(r.panels[0], r.panels[0].placements[0], transformed(frame, yUp));
-    expect(r.meshStats.instances).toBe(2);
+    expectPlacedOn(r.panels[0], r.panels[0].placements[2], transformed(frame, multiply(yUp, multiply(translation(0, 0, 900), scaling(-1, 1, 1)))));
+    const det = (m: number[]) => m[0] * (m[5] * m[10] - m[9] * m[6]) - m[4] * (m[1] * m[10] - m[9] * m[2]) + m[8] * (m[1] * m[6] - m[5] * m[2]);
+    expect(det(r.panels[0].placements[2])).toBeCloseTo(1, 9);
+    expect(r.meshStats.instances).toBe(4);
   });
 
   it('malformed or foreign XML gives a clear error with the position', () => {
