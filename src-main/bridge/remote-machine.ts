@@ -231,8 +231,8 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     return this.jobs.get(id)!;
   }
 
-  /** Pause/resume/abort a given job (the desktop knows which job it means). */
-  controlJob(jobId: string, action: 'pause' | 'resume' | 'abort'): Promise<void> {
+  /** Sends a control for a given job (the desktop knows which job it means). */
+  controlJob(jobId: string, action: JobControl['action']): Promise<void> {
     return this.control(jobId, action);
   }
 }
