@@ -55,10 +55,14 @@ const storedInputsSchema = z.object({
 });
 type StoredInputs = z.infer<typeof storedInputsSchema>;
 
-interface ResolvedDesign {
+/** A design already in memory (e.g. an import), quoted without going through the design library. */
+export interface ImportedDesign {
   input: DesignInput;
   name: string;
   key?: string;
+}
+
+interface ResolvedDesign extends ImportedDesign {
   designId?: string;
   revision?: number;
 }
@@ -144,14 +148,17 @@ export class QuoteService {
     }
   }
 
-  /** A live quote: nothing is written. */
-  compute(req: QuoteRequestData): QuoteComputation {
-    return this.run(this.resolveDesign(req.design), req, this.context(req));
+  /**
+   * A live quote: nothing is written. `imported` replaces `req.design` with an import already in memory (the CLI
+   * passes importFile's result so its contours are not built twice).
+   */
+  compute(req: QuoteRequestData, imported?: ImportedDesign): QuoteComputation {
+    return this.run(imported ?? this.resolveDesign(req.design), req, this.context(req));
   }
 
   /** Computes, then writes the quote and its lines in one transaction. */
-  save(input: QuoteSaveData): SavedQuote {
-    const design = this.resolveDesign(input.design);
+  save(input: QuoteSaveData, imported?: ImportedDesign): SavedQuote {
+    const design: ResolvedDesign = imported ?? this.resolveDesign(input.design);
     const ctx = this.context(input);
     const result = this.run(design, input, ctx);
     const now = this.now();

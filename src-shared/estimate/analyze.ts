@@ -15,6 +15,11 @@ export interface DesignInput {
   layers: readonly LayerInfo[];
   /** Findings of the import (DFM checks, units, text not converted, ...). */
   findings?: readonly Finding[];
+  /**
+   * Contours and parts of the cut paths when the import already built them (importFile does, from the same
+   * paths: visible cut layers and unlisted layers, fills left out); their findings must be in `findings`.
+   */
+  cutGeometry?: { contours: Contour[]; parts: PartGeom[] };
 }
 
 export interface PartSummary {
@@ -80,6 +85,17 @@ function summarisePart(p: PartGeom): PartSummary {
   };
 }
 
+/** The import's findings already hold its contour findings; building contours again must not repeat them. */
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.code}|${f.message}|${f.layer ?? ''}|${f.handle ?? ''}|${f.at ? `${f.at.x},${f.at.y}` : ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function shapeSignature(p: PartSummary): string {
   const r = (v: number) => Math.round(v * 10) / 10;
   return [r(Math.min(p.width, p.height)), r(Math.max(p.width, p.height)), Math.round(p.netAreaMm2), r(p.cutLengthMm), p.holes].join('|');
@@ -87,7 +103,7 @@ function shapeSignature(p: PartSummary): string {
 
 export function analyzeDesign(design: DesignInput): DesignAnalysis {
   const ops = splitByOperation(design.paths, design.layers);
-  const cut = buildContours(ops.cut);
+  const cut = design.cutGeometry ? { ...design.cutGeometry, findings: [] as Finding[] } : buildContours(ops.cut);
   const score = buildContours([...ops.score, ...ops.engraveLine]);
   const engrave = analyzeFills(ops.engraveFill);
   const cutContours = cut.contours;
@@ -142,7 +158,7 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
       paths: design.paths.length,
       curvedLengthMm,
     },
-    findings: [...(design.findings ?? []), ...cut.findings, ...score.findings],
+    findings: uniqueFindings([...(design.findings ?? []), ...cut.findings, ...score.findings]),
     counts: { paths: design.paths.length, ignored: ops.ignored },
   };
 }
