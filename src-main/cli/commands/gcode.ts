@@ -1,0 +1,147 @@
+// `acrylichub gcode FILE --material ID --machine ID -o OUT.gcode`: design file → toolpath → GRBL 1.1 laser
+// G-code. Reads DXF (src-shared/dxf) or SVG (src-shared/svg), builds contours and parts, takes kerf, pierce time
+// and per-operation presets from the material library adapted to the machine (presetsForMachine), orders and
+// compensates the cuts (src-shared/toolpath) and writes the file with the planner's time estimate in its header.
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { buildContours } from '../../../src-shared/geometry/contours';
+import type { Finding, LayerInfo, Operation, Path } from '../../../src-shared/geometry/types';
+import { importDxf } from '../../../src-shared/dxf/import-dxf';
+import { importSvg } from '../../../src-shared/svg/import-svg';
+import { MaterialSelectionError, presetsForMachine, selectThickness } from '../../../src-shared/materials/select';
+import { buildToolpath, emitGcode } from '../../../src-shared/toolpath/index';
+import { fail, numberOption, printJson } from '../output';
+import { requireFile, resolveSettings, withLibrary } from './estimate';
+
+interface Design {
+  paths: Path[];
+  layers: LayerInfo[];
+  findings: Finding[];
+}
+
+function readDesign(file: string): Design {
+  const ext = extname(file).toLowerCase();
+  try {
+    if (ext === '.dxf') {
+      const d = importDxf(new Uint8Array(readFileSync(file)));
+      return { paths: d.paths, layers: d.layers, findings: d.findings };
+    }
+    if (ext === '.svg') {
+      const d = importSvg(readFileSync(file, 'utf8'));
+      return { paths: d.paths, layers: d.layers, findings: d.findings };
+    }
+  } catch (err) {
+    // Importers throw on unreadable input; report it as the file's problem in one line.
+    if (err instanceof Error) fail(`${file}: ${err.message}`);
+    throw err;
+  }
+  return fail(`${file}: unsupported design format "${ext || '(none)'}" (use .dxf or .svg)`);
+}
+
+/** Operation per layer as the quote reads it: hidden or `ignore` layers are skipped, unlisted layers are cut. */
+function layerOperations(design: Design): Record<string, Operation> {
+  const ops: Record<string, Operation> = {};
+  for (const l of design.layers) ops[l.name] = l.visible ? l.operation : 'ignore';
+  for (const p of design.paths) if (!(p.layer in ops)) ops[p.layer] = 'cut';
+  return ops;
+}
+
+interface GcodeOpts {
+  material: string;
+  machine: string;
+  output: string;
+  thickness?: string;
+  kerf?: string;
+  leadIn?: string;
+  tabs?: string;
+  tabWidth: string;
+  start: string;
+  jobId?: string;
+  pierce: boolean;
+  lineNumbers?: boolean;
+  data?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('gcode')
+    .description('Write GRBL 1.1 laser G-code for a design: kerf-compensated, inner contours first, short travels.')
+    .argument('<file>', 'design file (.dxf or .svg)')
+    .requiredOption('--material <id>', 'material from the library (see `acrylichub materials`)')
+    .requiredOption('--machine <id>', 'machine profile from the library (see `acrylichub machines`)')
+    .requiredOption('-o, --output <file>', 'G-code file to write')
+    .option('--thickness <mm>', 'sheet thickness (default: 3 mm, or the thinnest the material has)')
+    .option('--kerf <mm>', "kerf width (default: the material's)")
+    .option('--lead-in <mm>', 'straight lead-in on the scrap side of each closed cut', '0')
+    .option('--tabs <n>', 'tabs per outline (holding tabs left uncut)')
+    .option('--tab-width <mm>', 'width of each tab', '0.5')
+    .option('--start <mode>', 'where closed contours start: nearest | corner', 'nearest')
+    .option('--job-id <id>', 'job id written in the header (default: the file name)')
+    .option('--no-pierce', "skip the material's pierce dwell")
+    .option('--line-numbers', 'prefix every line with N<number>')
+    .option('--data <dir>', 'data folder holding the library (default: ACRYLICHUB_HOME or the OS app-data folder)')
+    .option('--json', 'print a summary as JSON')
+    .action((file: string, opts: GcodeOpts) => {
+      requireFile(file);
+      if (opts.start !== 'nearest' && opts.start !== 'corner') fail(`--start must be "nearest" or "corner", got "${opts.start}"`);
+      const thickness = numberOption('thickness', opts.thickness, { min: 0.01 });
+      const kerfOpt = numberOption('kerf', opts.kerf, { min: 0 });
+      const leadIn = numberOption('lead-in', opts.leadIn, { min: 0 }) ?? 0;
+      const tabs = numberOption('tabs', opts.tabs, { min: 0, integer: true });
+      const tabWidth = numberOption('tab-width', opts.tabWidth, { min: 0.01 }) ?? 0.5;
+      const { material, machine } = withLibrary(opts.data, (lib) => ({ material: lib.getMaterial(opts.material), machine: lib.getMachine(opts.machine) }));
+      if (machine.kind === 'diode' && material.transparent) fail(`${machine.name} (diode) cannot cut ${material.name}: the beam passes through transparent acrylic`);
+      let variant;
+      try {
+        variant = selectThickness(material, thickness);
+      } catch (err) {
+        if (err instanceof MaterialSelectionError) fail(err.message);
+        throw err;
+      }
+      const presets = presetsForMachine(material, variant, machine);
+      const settings = resolveSettings(machine, undefined);
+      const design = readDesign(file);
+      const { contours, parts, findings } = buildContours(design.paths);
+      const program = buildToolpath(
+        { parts, contours, fills: design.paths.filter((p) => p.fill), layerOps: layerOperations(design), settings: presets },
+        { kerfMm: kerfOpt ?? variant.kerfMm, leadInMm: leadIn, tabs: tabs ? { count: tabs, widthMm: tabWidth } : undefined, startPoint: opts.start as 'nearest' | 'corner' },
+      );
+      if (program.runs.length === 0) fail(`${file}: nothing to cut, score or engrave (no geometry on an active layer)`);
+      const out = emitGcode(program, {
+        settings,
+        jobId: opts.jobId ?? basename(file),
+        material: `${material.name} ${variant.thicknessMm} mm`,
+        machine: machine.name,
+        lineNumbers: opts.lineNumbers,
+        pierceS: opts.pierce ? variant.pierceTimeS : 0,
+      });
+      writeFileSync(opts.output, out.text);
+      const warnings = [...design.findings, ...findings, ...program.findings].filter((f) => f.severity !== 'info');
+      const e = out.estimate;
+      if (opts.json) {
+        printJson({
+          output: opts.output,
+          lines: out.lines.length,
+          runs: program.runs.length,
+          timeS: e.timeS,
+          cutTimeS: e.cutTimeS,
+          travelTimeS: e.travelTimeS,
+          dwellTimeS: e.dwellTimeS,
+          distanceMm: e.distanceMm,
+          laserOnMm: program.laserOnMm,
+          travelMm: program.travelMm,
+          kerfMm: kerfOpt ?? variant.kerfMm,
+          warnings: warnings.map((w) => ({ code: w.code, message: w.message, layer: w.layer })),
+        });
+        return;
+      }
+      process.stdout.write(
+        `${opts.output}: ${out.lines.length} lines, ${program.runs.length} runs, estimate ${e.timeS.toFixed(1)} s ` +
+          `(cut ${e.cutTimeS.toFixed(1)} s, travel ${e.travelTimeS.toFixed(1)} s)` +
+          (warnings.length ? `, ${warnings.length} warnings (first: ${warnings[0].message})` : '') +
+          '\n',
+      );
+    });
+}
