@@ -228,6 +228,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
   private maybeComplete(): void {
     if (this.completing || this.state.status !== 'running' || this.state.ackedLines !== this.state.totalLines) return;
     this.completing = true;
+    this.conn.pollNow();
     const settle = () => {
       this.conn.waitForStatus((s) => s.state === 'Idle' || s.state === 'Check', 600_000, false).then((s) => {
         this.completing = false;

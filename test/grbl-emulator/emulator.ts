@@ -75,8 +75,9 @@ export class GrblEmulator extends EventEmitter {
   private wireHead = 0;
   private rx: number[] = [];
   private lineCorrupt = false;
-  private credit = 0;
-  private lastPump = 0;
+  /** When the last byte delivered finished arriving (ms, performance.now clock). */
+  private wireClock = 0;
+  private wireIdleSince = 0;
   private lastTick = 0;
   private txFreeAt = 0;
   private outQueue: string[] = [];
@@ -161,6 +162,7 @@ export class GrblEmulator extends EventEmitter {
 
   private onData(buf: Buffer): void {
     if (this.silent) return;
+    if (this.wire.length === this.wireHead) this.wireIdleSince = performance.now();
     for (const b of buf) this.wire.push(b);
     this.pump();
   }
@@ -170,13 +172,13 @@ export class GrblEmulator extends EventEmitter {
     this.pumpTimer = undefined;
     const now = performance.now();
     let n = this.wire.length - this.wireHead;
-    if (this.baud > 0) {
-      this.credit += ((now - this.lastPump) * this.baud) / 10 / 1000;
-      this.lastPump = now;
-      if (n === 0) this.credit = 0;
-      n = Math.min(n, Math.floor(this.credit));
-      this.credit -= n;
-      if (this.credit > 16) this.credit = 16;
+    if (this.baud > 0 && n > 0) {
+      // The UART clock: each byte takes 10 bits; a byte arriving on an idle line starts when it arrives.
+      const byteMs = 10_000 / this.baud;
+      if (this.wireClock < now - byteMs) this.wireClock = Math.max(this.wireClock, this.wireIdleSince);
+      const due = Math.floor((now - this.wireClock) / byteMs);
+      n = Math.max(0, Math.min(n, due));
+      this.wireClock += n * byteMs;
     }
     for (let i = 0; i < n; i++) this.deliver(this.wire[this.wireHead++]);
     if (this.wireHead > 4096) {
@@ -185,7 +187,6 @@ export class GrblEmulator extends EventEmitter {
     }
     this.processLines();
     if (this.wire.length > this.wireHead) this.pumpTimer = setTimeout(() => this.pump(), 1);
-    else this.lastPump = now;
   }
 
   private deliver(b: number): void {
