@@ -12,7 +12,16 @@ import { ocsToWorld } from './ocs';
 /** Coordinates beyond this (mm, 1000 km) are treated as corrupt. */
 export const MAX_COORD_MM = 1e9;
 /** Total segments a drawing may expand to. */
-export const MAX_OUTPUT_SEGMENTS = 3_000_000;
+export const MAX_OUTPUT_SEGMENTS = 2_000_000;
+
+/** True when every number of every segment is finite (NaN slips through bbox comparisons, so check directly). */
+function allFinite(segs: Segment[]): boolean {
+  for (const s of segs) {
+    const sum = s.kind === 'line' ? s.a.x + s.a.y + s.b.x + s.b.y : s.center.x + s.center.y + s.radius + s.startAngle + s.sweep;
+    if (!Number.isFinite(sum)) return false;
+  }
+  return true;
+}
 
 export interface TextItem {
   kind: 'TEXT' | 'MTEXT' | 'ATTRIB';
@@ -86,6 +95,7 @@ export class Ctx {
     /** Chord tolerance in mm. */
     readonly tol: number,
     readonly fontFor?: FontResolver,
+    readonly maxSegments = MAX_OUTPUT_SEGMENTS,
   ) {}
 
   /** Adds a finding; repeated codes for the same reason are counted into the first one (at most 20 per code). */
@@ -127,12 +137,12 @@ export class Ctx {
 
   emit(segs: Segment[], closed: boolean, entity: string, common: Common, frame: Frame, m: Affine, fill = false): void {
     if (segs.length === 0 || this.budgetExceeded) return;
-    if (this.segmentCount + segs.length > MAX_OUTPUT_SEGMENTS) {
+    if (this.segmentCount + segs.length > this.maxSegments) {
       this.budgetExceeded = true;
       this.report({
         code: 'OUTPUT_LIMIT',
         severity: 'error',
-        message: `The drawing expands to more than ${MAX_OUTPUT_SEGMENTS.toLocaleString('en')} segments; the rest was not imported.`,
+        message: `The drawing expands to more than ${this.maxSegments.toLocaleString('en')} segments; the rest was not imported.`,
         handle: frame.handle ?? common.handle,
       });
       return;
@@ -143,7 +153,7 @@ export class Ctx {
     for (const s of world) addSegmentToBBox(bb, s);
     const layer = this.layerOf(common, frame);
     const handle = frame.handle ?? common.handle;
-    if (isEmptyBBox(bb) || !Number.isFinite(bb.minX + bb.maxX + bb.minY + bb.maxY)) {
+    if (isEmptyBBox(bb) || !allFinite(world)) {
       this.report({ code: 'INVALID_COORDINATE', severity: 'warning', message: `${entity} has a non-numeric coordinate (NaN); skipped.`, layer, handle });
       return;
     }

@@ -16,6 +16,8 @@ export interface DxfImportOptions {
   unitsOverride?: UnitName;
   fontFor?: FontResolver;
   toleranceMm?: number;
+  /** Output budget in segments (default 2 million): beyond it the import stops with OUTPUT_LIMIT. */
+  maxSegments?: number;
 }
 
 export interface DxfImport {
@@ -56,13 +58,13 @@ export function importDxf(bytes: Uint8Array, opts: DxfImportOptions = {}): DxfIm
   let units = opts.unitsOverride ? overrideUnits(opts.unitsOverride) : headerUnits(insunits);
   let unitFinding: Finding | null = null;
   let ctx: Ctx;
-  if (units) ctx = convert(doc, units.scaleToMm, tol, opts.fontFor);
+  if (units) ctx = convert(doc, units.scaleToMm, tol, opts);
   else {
-    const probe = convert(doc, 1, tol, undefined);
+    const probe = convert(doc, 1, tol, { ...opts, fontFor: undefined });
     const inferred = inferUnits(isEmptyBBox(probe.bbox) ? null : probe.bbox, headerNumber(doc, '$MEASUREMENT'), insunits);
     units = inferred.units;
     unitFinding = inferred.finding;
-    ctx = units.scaleToMm === 1 && !opts.fontFor ? probe : convert(doc, units.scaleToMm, tol, opts.fontFor);
+    ctx = units.scaleToMm === 1 && !opts.fontFor ? probe : convert(doc, units.scaleToMm, tol, opts);
   }
   const findings: Finding[] = [];
   if (unitFinding) findings.push(unitFinding);
@@ -83,8 +85,8 @@ export function importDxf(bytes: Uint8Array, opts: DxfImportOptions = {}): DxfIm
   };
 }
 
-function convert(doc: DxfDocument, scale: number, tol: number, fontFor: FontResolver | undefined): Ctx {
-  const ctx = new Ctx(doc, tol, fontFor);
+function convert(doc: DxfDocument, scale: number, tol: number, opts: DxfImportOptions): Ctx {
+  const ctx = new Ctx(doc, tol, opts.fontFor, opts.maxSegments);
   walkEntities(ctx, doc.entities, { m: scaling(scale, scale), layer: null, color: undefined, handle: undefined, annotation: false, depth: 0, stack: [] }, true);
   return ctx;
 }

@@ -38,7 +38,9 @@ export function walkEntities(ctx: Ctx, list: EntityRef[], frame: Frame, topLevel
       if (isPaperSpace(ctx, e)) continue;
       if (e.type !== 'VERTEX' && e.type !== 'SEQEND' && e.type !== 'ATTRIB') ctx.entities[e.type] = (ctx.entities[e.type] ?? 0) + 1;
     }
-    const f = topLevel ? { ...frame, handle: handleOf(ctx, e) } : frame;
+    // The top-level frame is reused: only its handle changes from entity to entity (no per-entity allocation).
+    if (topLevel) frame.handle = handleOf(ctx, e);
+    const f = frame;
     switch (e.type) {
       case 'LINE':
         convertLine(ctx, e, f);

@@ -120,7 +120,9 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
     let bestD = Infinity;
     for (const id of scratch) {
       if (used[id >> 1]) continue;
-      const d = Math.hypot(grid.x(id) - q.x, grid.y(id) - q.y);
+      const dx = grid.x(id) - q.x;
+      const dy = grid.y(id) - q.y;
+      const d = dx * dx + dy * dy;
       if (d < bestD) {
         bestD = d;
         best = id;
@@ -128,7 +130,7 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
     }
     return best;
   };
-  const nearestDist = (id: number, q: Vec2): number => Math.hypot(grid.x(id) - q.x, grid.y(id) - q.y);
+  const nearestDist = (id: number, q: Vec2): number => distance({ x: grid.x(id), y: grid.y(id) }, q);
   for (let i = 0; i < pieces.length; i++) {
     if (used[i]) continue;
     used[i] = 1;

@@ -7,8 +7,9 @@ export class PointGrid {
   private readonly ys: number[] = [];
   constructor(private readonly cell: number) {}
 
+  /** A small-integer hash of the cell (fast Map keys); collisions only add candidates. */
   private key(ix: number, iy: number): number {
-    return ix * 2_654_435_761 + iy;
+    return Math.imul(ix | 0, 73_856_093) ^ Math.imul(iy | 0, 19_349_663);
   }
 
   /** Adds a point and returns its id (0, 1, 2, ... in insertion order). */
@@ -40,7 +41,12 @@ export class PointGrid {
       for (let dy = -1; dy <= 1; dy++) {
         const list = this.cells.get(this.key(ix + dx, iy + dy));
         if (!list) continue;
-        for (const id of list) if (Math.hypot(this.xs[id] - x, this.ys[id] - y) <= r) out.push(id);
+        const r2 = r * r;
+        for (const id of list) {
+          const dx = this.xs[id] - x;
+          const dy = this.ys[id] - y;
+          if (dx * dx + dy * dy <= r2) out.push(id);
+        }
       }
     }
     return out;

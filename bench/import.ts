@@ -1,0 +1,67 @@
+// `npm run bench:import`: for every DXF fixture, our full import (parse → curves → contours → checks, text
+// outlines off like dxf-parser, which has none) against a bare dxf-parser parse of the same file, in the same
+// process, interleaved so machine load hits both alike. Prints per-file medians and the ratio, then the totals.
+// Goal (issue 3): total ratio ≤ 1.5 and the largest fixture under 300 ms. dxf-parser cannot read binary DXF;
+// those files show our time only and are left out of the ratio.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import DxfParser from 'dxf-parser';
+import { importFile } from '../src-main/import/import-file';
+
+const DIR = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'test', 'fixtures', 'dxf');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** dxf-parser logs every tag it does not know (thousands on some files); silence the console while it runs. */
+function quietly<T>(fn: () => T): T {
+  const saved = [console.log, console.warn, console.error, console.info, console.debug];
+  console.log = console.warn = console.error = console.info = console.debug = () => {};
+  try {
+    return fn();
+  } finally {
+    [console.log, console.warn, console.error, console.info, console.debug] = saved;
+  }
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+const files = readdirSync(DIR).filter((f) => /\.dxf$/i.test(f)).sort();
+let oursTotal = 0;
+let parserTotal = 0;
+let largest = { name: '', bytes: 0, ms: 0 };
+console.log(`${'file'.padEnd(46)} ${'KB'.padStart(6)} ${'ours ms'.padStart(9)} ${'dxf-parser'.padStart(10)} ${'ratio'.padStart(6)}`);
+for (const name of files) {
+  const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let parserOk = true;
+  for (let r = 0; r < ROUNDS; r++) {
+    ours.push(time(() => importFile(name, bytes, { convertText: false })));
+    if (parserOk) {
+      try {
+        theirs.push(time(() => quietly(() => new DxfParser().parseSync(text))));
+      } catch {
+        parserOk = false;
+      }
+    }
+  }
+  const o = median(ours);
+  const p = parserOk ? median(theirs) : NaN;
+  if (parserOk) {
+    oursTotal += o;
+    parserTotal += p;
+  }
+  if (bytes.length > largest.bytes) largest = { name, bytes: bytes.length, ms: o };
+  console.log(`${name.slice(0, 46).padEnd(46)} ${(bytes.length / 1024).toFixed(0).padStart(6)} ${o.toFixed(1).padStart(9)} ${(parserOk ? p.toFixed(1) : 'fails').padStart(10)} ${(parserOk ? (o / p).toFixed(2) : '-').padStart(6)}`);
+}
+console.log(`\ntotal (files dxf-parser reads): ours ${oursTotal.toFixed(0)} ms, dxf-parser ${parserTotal.toFixed(0)} ms, ratio ${(oursTotal / parserTotal).toFixed(2)} (goal ≤ 1.5)`);
+console.log(`largest fixture ${largest.name} (${(largest.bytes / 1e6).toFixed(1)} MB): ${largest.ms.toFixed(0)} ms (goal < 300 ms)`);
