@@ -8,7 +8,7 @@ import { addSegmentToBBox, emptyBBox, isEmptyBBox, segLength, segmentsLength, se
 import type { BBox, Finding, Ring, Segment, Vec2 } from '../geometry/types';
 import { hatchPieces, hatchSpans } from './hatch';
 import { asCircle, offsetClosedContour } from './kerf';
-import { orderItems, type OrderItem, type Placement } from './order';
+import { DEFAULT_OPTIMISE_BUDGET, orderItems, type OrderItem, type Placement } from './order';
 import { pieceEnd, rightNormalAtStart, splitWithGaps, startClosedAt } from './pieces';
 import type { LaserRun, OperationSettings, RunKind, ToolpathInput, ToolpathOptions, ToolpathProgram } from './types';
 
@@ -197,7 +197,7 @@ export function buildToolpath(input: ToolpathInput, opts: ToolpathOptions): Tool
   for (const group of groups) {
     if (group.length === 0) continue;
     const items = group.map((c) => toOrderItem(c, opts.startPoint === 'corner'));
-    const { order } = orderItems(items, here, opts.optimiseBudget ?? 2_000_000);
+    const { order } = orderItems(items, here, opts.optimiseBudget ?? DEFAULT_OPTIMISE_BUDGET);
     for (const place of order) {
       for (const run of runsFor(group[place.index], place, opts)) {
         travelMm += Math.hypot(run.start.x - here.x, run.start.y - here.y);

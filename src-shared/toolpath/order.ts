@@ -6,6 +6,9 @@
 // the precedence constraints and flexible start points are outside what general TSP libraries take.
 import type { BBox, Vec2 } from '../geometry/types';
 
+/** 2-opt moves examined by default: ~0.3 s on 700 contours, where most of the gain is found. */
+export const DEFAULT_OPTIMISE_BUDGET = 400_000;
+
 export interface OrderItem {
   closed: boolean;
   /** Closed: the loop's vertices (candidate starts). Open: [first point, last point]. */
@@ -203,7 +206,7 @@ export function refineStarts(items: readonly OrderItem[], order: Placement[], or
   return out;
 }
 
-export function orderItems(items: readonly OrderItem[], origin: Vec2, budget = 2_000_000): OrderResult {
+export function orderItems(items: readonly OrderItem[], origin: Vec2, budget = DEFAULT_OPTIMISE_BUDGET): OrderResult {
   const nn = nearestNeighbour(items, origin);
   const nnTravel = tourLength(nn, origin);
   const opt = refineStarts(items, twoOpt(items, nn, origin, budget), origin);

@@ -35,7 +35,7 @@ export interface ToolpathOptions {
   tabs?: TabOptions;
   /** Chord tolerance for curves that have to be flattened (offsets of non-circular contours, hatching). */
   chordToleranceMm?: number;
-  /** Work budget of the 2-opt pass, in candidate moves examined (deterministic; default 2,000,000). */
+  /** Work budget of the 2-opt pass, in candidate moves examined (deterministic; default DEFAULT_OPTIMISE_BUDGET). */
   optimiseBudget?: number;
 }
 
