@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../src-shared/contract/index';
 import { quoteSaveSchema, type QuoteSaveInput } from '../../src-shared/contract/channels/quote';
 import type { LayerInfo, Path, Segment } from '../../src-shared/geometry/types';
+import { DesignService } from '../services/design-service';
 import { dispatch } from '../services/dispatch';
 import { TaskRegistry } from '../services/task-registry';
 import { openDatabase, type Db } from '../store/database';
@@ -114,6 +115,25 @@ describe('QuoteService', () => {
     db.exec('DROP TRIGGER fail_lines');
     // The failed attempt did not use up a number.
     expect(svc.save(request()).number).toBe('Q-2026-000001');
+  });
+
+  it('quotes a design from the library by id, reading its body only when the analysis is not cached', () => {
+    const db = tempDb();
+    const designs = new DesignService(db, clock);
+    const d = designs.save({ name: 'Sign', paths: plate, layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 } });
+    const spy = vi.spyOn(designs, 'get');
+    const svc = new QuoteService(db, new LibraryService(db, clock), clock, { designs });
+    const req = { ...request(), design: { designId: d.id } };
+    const first = svc.compute(req);
+    const again = svc.compute({ ...req, materialId: 'acrylic-cast-colour' });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(again.parts).toBe(first.parts);
+    designs.save({ id: d.id, name: 'Sign', paths: plate.slice(0, 1), layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 } });
+    expect(svc.compute(req).cutLengthMm).toBe(360); // the new revision is analysed afresh
+    const saved = svc.save(req);
+    expect(saved.designName).toBe('Sign');
+    expect(svc.inputs(saved.id).design).toMatchObject({ designId: d.id, revision: 2 });
+    expect(() => svc.compute({ ...req, design: { designId: '0190d5a0-0000-7000-8000-000000000000' } })).toThrow(/No design/);
   });
 
   it('gives identical output for identical input', () => {

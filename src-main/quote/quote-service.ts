@@ -62,10 +62,16 @@ export interface ImportedDesign {
   key?: string;
 }
 
-interface ResolvedDesign extends ImportedDesign {
+/** A design to quote; its geometry is loaded only when the analysis cache misses or the quote is saved. */
+interface ResolvedDesign {
+  name: string;
+  key?: string;
   designId?: string;
   revision?: number;
+  load(): DesignInput;
 }
+
+const fromImport = (d: ImportedDesign): ResolvedDesign => ({ name: d.name, key: d.key, load: () => d.input });
 
 interface QuoteRow {
   id: string;
@@ -113,11 +119,23 @@ export class QuoteService {
 
   private resolveDesign(design: QuoteRequestData['design']): ResolvedDesign {
     if ('designId' in design) {
-      if (!this.opts.designs) throw new ContractError('UNAVAILABLE', 'the design library is not available here: give the geometry inline');
-      const d = this.opts.designs.get(design.designId, design.revision);
-      return { input: d, name: d.name, key: `design:${d.id}@${d.revision}`, designId: d.id, revision: d.revision };
+      const designs = this.opts.designs;
+      if (!designs) throw new ContractError('UNAVAILABLE', 'the design library is not available here: give the geometry inline');
+      // Name and revision only: the body (paths) is read and parsed when the analysis is not cached yet.
+      const row = this.db.prepare('SELECT name, latest_revision FROM designs WHERE id = ? AND deleted_at IS NULL').get(design.designId) as
+        | { name: string; latest_revision: number }
+        | undefined;
+      if (!row) throw new ContractError('NOT_FOUND', `No design ${design.designId}`);
+      const revision = design.revision ?? row.latest_revision;
+      return {
+        name: row.name,
+        key: `design:${design.designId}@${revision}`,
+        designId: design.designId,
+        revision,
+        load: () => designs.get(design.designId, revision),
+      };
     }
-    return { input: design, name: design.name, key: design.key === undefined ? undefined : `inline:${design.key}` };
+    return { name: design.name, key: design.key === undefined ? undefined : `inline:${design.key}`, load: () => design };
   }
 
   private context(req: QuoteRequestData): QuoteContext & { machineId: string } {
@@ -134,7 +152,7 @@ export class QuoteService {
 
   private run(design: ResolvedDesign, req: QuoteRequestData, ctx: QuoteContext): QuoteComputation {
     try {
-      const analysis = this.cache.get(design.input, design.key);
+      const analysis = this.cache.get(() => design.load(), design.key);
       return computeQuote(analysis, {
         quantity: req.quantity,
         thicknessMm: req.thicknessMm,
@@ -153,12 +171,13 @@ export class QuoteService {
    * passes importFile's result so its contours are not built twice).
    */
   compute(req: QuoteRequestData, imported?: ImportedDesign): QuoteComputation {
-    return this.run(imported ?? this.resolveDesign(req.design), req, this.context(req));
+    return this.run(imported ? fromImport(imported) : this.resolveDesign(req.design), req, this.context(req));
   }
 
   /** Computes, then writes the quote and its lines in one transaction. */
   save(input: QuoteSaveData, imported?: ImportedDesign): SavedQuote {
-    const design: ResolvedDesign = imported ?? this.resolveDesign(input.design);
+    const design = imported ? fromImport(imported) : this.resolveDesign(input.design);
+    const geometry = design.load();
     const ctx = this.context(input);
     const result = this.run(design, input, ctx);
     const now = this.now();
@@ -182,9 +201,9 @@ export class QuoteService {
         name: design.name,
         designId: design.designId,
         revision: design.revision,
-        paths: [...design.input.paths],
-        layers: [...design.input.layers],
-        findings: [...(design.input.findings ?? [])],
+        paths: [...geometry.paths],
+        layers: [...geometry.layers],
+        findings: [...(geometry.findings ?? [])],
       },
       material: ctx.material,
       machine: ctx.machine,

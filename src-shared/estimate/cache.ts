@@ -10,10 +10,12 @@ export class AnalysisCache {
 
   constructor(private readonly maxEntries = 16) {}
 
-  get(design: DesignInput, key?: string): DesignAnalysis {
+  /** The analysis of a design; `design` may be a loader, called only on a miss (e.g. reading it from the store). */
+  get(design: DesignInput | (() => DesignInput), key?: string): DesignAnalysis {
     if (key === undefined) {
-      let a = this.byPaths.get(design.paths);
-      if (!a) this.byPaths.set(design.paths, (a = analyzeDesign(design)));
+      const d = typeof design === 'function' ? design() : design;
+      let a = this.byPaths.get(d.paths);
+      if (!a) this.byPaths.set(d.paths, (a = analyzeDesign(d)));
       return a;
     }
     const hit = this.byKey.get(key);
@@ -22,7 +24,7 @@ export class AnalysisCache {
       this.byKey.set(key, hit);
       return hit;
     }
-    const a = analyzeDesign(design);
+    const a = analyzeDesign(typeof design === 'function' ? design() : design);
     this.byKey.set(key, a);
     if (this.byKey.size > this.maxEntries) this.byKey.delete(this.byKey.keys().next().value as string);
     return a;
