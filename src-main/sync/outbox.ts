@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { MutationType } from '../../src-shared/sync/mutations';
 import type { MutationEnvelope } from '../../src-shared/sync/protocol';
 import type { Db } from '../store/database';
+import { stmt } from './statements';
 
 export type RecordKind = 'customer' | 'quote' | 'order' | 'design_revision';
 
@@ -23,40 +24,38 @@ export class Outbox {
   constructor(private readonly db: Db, private readonly now: () => Date) {}
 
   add(type: MutationType, args: unknown, kind: RecordKind, recordId: string): number {
-    const r = this.db
-      .prepare('INSERT INTO outbox(idempotency_key, type, args, client_time, record_kind, record_id) VALUES (?, ?, ?, ?, ?, ?)')
+    const r = stmt(this.db, 'INSERT INTO outbox(idempotency_key, type, args, client_time, record_kind, record_id) VALUES (?, ?, ?, ?, ?, ?)')
       .run(uuidv7(), type, JSON.stringify(args), this.now().toISOString(), kind, recordId);
     return Number(r.lastInsertRowid);
   }
 
   /** Up to `limit` queued mutations above `after`, in order. */
   pending(limit: number, after = 0): MutationEnvelope[] {
-    const rows = this.db.prepare('SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(after, limit) as OutboxRow[];
+    const rows = stmt(this.db, 'SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(after, limit) as OutboxRow[];
     return rows.map((r) => ({ mutationId: r.mutation_id, idempotencyKey: r.idempotency_key, type: r.type, args: JSON.parse(r.args), clientTime: r.client_time }));
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    return (stmt(this.db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
   }
 
   get(mutationId: number): OutboxRow | undefined {
-    return this.db.prepare('SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as OutboxRow | undefined;
+    return stmt(this.db, 'SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as OutboxRow | undefined;
   }
 
   forRecord(kind: RecordKind, id: string): OutboxRow[] {
-    return this.db.prepare('SELECT * FROM outbox WHERE record_kind = ? AND record_id = ? ORDER BY mutation_id').all(kind, id) as OutboxRow[];
+    return stmt(this.db, 'SELECT * FROM outbox WHERE record_kind = ? AND record_id = ? ORDER BY mutation_id').all(kind, id) as OutboxRow[];
   }
 
   /** Removes acknowledged rows; returns the records they touched (to rebase). */
   clearThrough(lastMutationId: number): { kind: RecordKind; id: string }[] {
-    const touched = this.db
-      .prepare('SELECT DISTINCT record_kind AS kind, record_id AS id FROM outbox WHERE mutation_id <= ?')
+    const touched = stmt(this.db, 'SELECT DISTINCT record_kind AS kind, record_id AS id FROM outbox WHERE mutation_id <= ?')
       .all(lastMutationId) as { kind: RecordKind; id: string }[];
-    this.db.prepare('DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId);
+    stmt(this.db, 'DELETE FROM outbox WHERE mutation_id <= ?').run(lastMutationId);
     return touched;
   }
 
   noteFailure(fromId: number, toId: number, error: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id BETWEEN ? AND ?').run(error.slice(0, 500), fromId, toId);
+    stmt(this.db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id BETWEEN ? AND ?').run(error.slice(0, 500), fromId, toId);
   }
 }

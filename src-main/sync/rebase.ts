@@ -7,6 +7,7 @@ import { emptyRecord, mergeLww, stamp, type LwwRecord } from '../../src-shared/s
 import type { MutationArgs } from '../../src-shared/sync/mutations';
 import type { Db } from '../store/database';
 import type { Outbox, RecordKind } from './outbox';
+import { stmt } from './statements';
 
 const json = (s: string | null | undefined) => (s ? JSON.parse(s) : null);
 
@@ -51,15 +52,14 @@ export class Rebaser {
   }
 
   private customer(id: string, incoming?: ServerCopy): void {
-    const stored = this.db.prepare('SELECT server_fields, server_clocks, server_version FROM customers WHERE id = ?').get(id) as StoredServer | undefined;
+    const stored = stmt(this.db, 'SELECT server_fields, server_clocks, server_version FROM customers WHERE id = ?').get(id) as StoredServer | undefined;
     const out = this.lww('customer', id, stored, incoming);
     if (!out) {
-      this.db.prepare('DELETE FROM customers WHERE id = ?').run(id);
+      stmt(this.db, 'DELETE FROM customers WHERE id = ?').run(id);
       return;
     }
     const f = out.rec.fields as Record<string, string | boolean | null | undefined>;
-    this.db
-      .prepare(
+    stmt(this.db, 
         `INSERT OR REPLACE INTO customers(id, name, email, phone, company, address, notes, deleted, clocks, server_fields, server_clocks, server_version, updated_at)
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       )
@@ -68,14 +68,13 @@ export class Rebaser {
   }
 
   private quote(id: string, incoming?: ServerCopy): void {
-    const stored = this.db.prepare('SELECT server_fields, server_clocks, server_version FROM quote_replicas WHERE quote_id = ?').get(id) as StoredServer | undefined;
+    const stored = stmt(this.db, 'SELECT server_fields, server_clocks, server_version FROM quote_replicas WHERE quote_id = ?').get(id) as StoredServer | undefined;
     const out = this.lww('quote', id, stored, incoming);
     if (!out) {
-      this.db.prepare('DELETE FROM quote_replicas WHERE quote_id = ?').run(id);
+      stmt(this.db, 'DELETE FROM quote_replicas WHERE quote_id = ?').run(id);
       return;
     }
-    this.db
-      .prepare(
+    stmt(this.db, 
         `INSERT OR REPLACE INTO quote_replicas(quote_id, fields, clocks, deleted, server_fields, server_clocks, server_version, updated_at)
          VALUES (?,?,?,?,?,?,?,?)`,
       )
@@ -84,21 +83,20 @@ export class Rebaser {
   }
 
   private order(id: string, incoming?: ServerCopy): void {
-    const row = this.db.prepare('SELECT server_doc, server_version FROM orders WHERE id = ?').get(id) as { server_doc: string | null; server_version: number | null } | undefined;
+    const row = stmt(this.db, 'SELECT server_doc, server_version FROM orders WHERE id = ?').get(id) as { server_doc: string | null; server_version: number | null } | undefined;
     const serverDoc = incoming ? JSON.stringify(incoming.doc) : (row?.server_doc ?? null);
     const serverVersion = incoming ? incoming.version : (row?.server_version ?? null);
     const pending = this.outbox.forRecord('order', id);
     const server = json(serverDoc) as ServerOrder | null;
     const create = pending.find((p) => p.type === 'order.create');
     if (!server && !create) {
-      this.db.prepare('DELETE FROM orders WHERE id = ?').run(id);
+      stmt(this.db, 'DELETE FROM orders WHERE id = ?').run(id);
       return;
     }
     const transitions = pending.filter((p) => p.type === 'order.transition').map((p) => (JSON.parse(p.args) as MutationArgs<'order.transition'>).to);
     const pendingState = transitions.length ? transitions[transitions.length - 1] : null;
     const doc = server ?? localOrder(JSON.parse(create!.args) as MutationArgs<'order.create'>, create!.client_time);
-    this.db
-      .prepare(
+    stmt(this.db, 
         `INSERT INTO orders(id, number, state, pending_state, customer, customer_id, quote_id, shipping_address, due_at, subtotal_idr, tax_idr,
            total_idr, synced, server_doc, server_version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
          ON CONFLICT(id) DO UPDATE SET number = excluded.number, state = excluded.state, pending_state = excluded.pending_state,
@@ -108,11 +106,11 @@ export class Rebaser {
       )
       .run(id, doc.number, doc.state, pendingState, JSON.stringify(doc.customer), doc.customerId, doc.quoteId, doc.shippingAddress ? JSON.stringify(doc.shippingAddress) : null,
         doc.dueAt, doc.subtotalIdr, doc.taxIdr, doc.totalIdr, server ? 1 : 0, serverDoc, serverVersion, doc.createdAt, doc.updatedAt);
-    this.db.prepare('DELETE FROM order_lines WHERE order_id = ?').run(id);
-    const line = this.db.prepare('INSERT INTO order_lines(order_id, position, description, quantity, unit_price_idr, line_total_idr) VALUES (?,?,?,?,?,?)');
+    stmt(this.db, 'DELETE FROM order_lines WHERE order_id = ?').run(id);
+    const line = stmt(this.db, 'INSERT INTO order_lines(order_id, position, description, quantity, unit_price_idr, line_total_idr) VALUES (?,?,?,?,?,?)');
     for (const l of doc.lines) line.run(id, l.position, l.description, l.quantity, l.unitPriceIdr, l.lineTotalIdr);
-    this.db.prepare('DELETE FROM order_events WHERE order_id = ?').run(id);
-    const ev = this.db.prepare('INSERT INTO order_events(order_id, seq, kind, from_state, to_state, note, at) VALUES (?,?,?,?,?,?,?)');
+    stmt(this.db, 'DELETE FROM order_events WHERE order_id = ?').run(id);
+    const ev = stmt(this.db, 'INSERT INTO order_events(order_id, seq, kind, from_state, to_state, note, at) VALUES (?,?,?,?,?,?,?)');
     doc.events.forEach((e, i) => ev.run(id, i + 1, e.kind, e.fromState, e.toState, e.note, e.at));
   }
 
@@ -121,19 +119,17 @@ export class Rebaser {
     const create = pending.find((p) => p.type === 'design.addRevision');
     if (incoming) {
       const d = incoming.doc as { designId: string; name: string; body: unknown; revision: number };
-      this.db
-        .prepare(
+      stmt(this.db, 
           `INSERT INTO design_revision_replicas(revision_id, design_id, name, body, server_revision, server_version, created_at) VALUES (?,?,?,?,?,?,?)
            ON CONFLICT(revision_id) DO UPDATE SET server_revision = excluded.server_revision, server_version = excluded.server_version`,
         )
         .run(id, d.designId, d.name, JSON.stringify(d.body), d.revision, incoming.version, this.now().toISOString());
     } else if (create) {
       const a = JSON.parse(create.args) as MutationArgs<'design.addRevision'>;
-      this.db
-        .prepare('INSERT OR IGNORE INTO design_revision_replicas(revision_id, design_id, name, body, created_at) VALUES (?,?,?,?,?)')
+      stmt(this.db, 'INSERT OR IGNORE INTO design_revision_replicas(revision_id, design_id, name, body, created_at) VALUES (?,?,?,?,?)')
         .run(id, a.designId, a.name, JSON.stringify(a.body), create.client_time);
     } else {
-      this.db.prepare('DELETE FROM design_revision_replicas WHERE revision_id = ? AND server_version IS NULL').run(id);
+      stmt(this.db, 'DELETE FROM design_revision_replicas WHERE revision_id = ? AND server_version IS NULL').run(id);
     }
   }
 }

@@ -124,8 +124,8 @@ export class SyncEngine {
     if (!t || this.stopped) return;
     this.publish({ syncing: true });
     try {
-      await this.pushAll(t);
-      await this.pullAll(t);
+      await this.push(t);
+      await this.pull(t);
       this.failures = 0;
       const at = this.o.now().toISOString();
       this.store.state.set('last_sync_at', at);
@@ -150,7 +150,7 @@ export class SyncEngine {
   }
 
   /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). */
-  private async pushAll(t: SyncTransport): Promise<void> {
+  async push(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
     let after = 0;
     for (;;) {
@@ -173,7 +173,8 @@ export class SyncEngine {
     }
   }
 
-  private async pullAll(t: SyncTransport): Promise<void> {
+  /** Pulls until the server has nothing more (also clears acknowledged outbox rows). */
+  async pull(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
     for (;;) {
       const res = await t.pull({ deviceId, cursor: this.store.state.cursor(), after: this.store.state.lastAcked(), limit: this.o.pullLimit });

@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { decodeHlc, encodeHlc, initialHlc, receiveHlc, tickHlc, type Hlc } from '../../src-shared/sync/hlc';
 import type { Db } from '../store/database';
+import { stmt } from './statements';
 
 export interface Account {
   cloudUrl: string;
@@ -13,13 +14,13 @@ export class SyncState {
   constructor(private readonly db: Db, private readonly now: () => Date) {}
 
   get(key: string): string | null {
-    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = stmt(this.db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
   set(key: string, value: string | null): void {
-    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
-    else this.db.prepare('INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    if (value === null) stmt(this.db, 'DELETE FROM sync_state WHERE key = ?').run(key);
+    else stmt(this.db, 'INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   deviceId(): string {

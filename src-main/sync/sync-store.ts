@@ -11,6 +11,7 @@ import type { Db } from '../store/database';
 import { Outbox, type RecordKind } from './outbox';
 import { Rebaser } from './rebase';
 import { SyncState } from './sync-state';
+import { stmt } from './statements';
 
 export interface RejectionRow {
   mutation_id: number;
@@ -77,8 +78,7 @@ export class SyncStore {
 
   private noteRejection(mutationId: number, type: string | null, reason: RejectionReason): void {
     const row = this.outbox.get(mutationId);
-    this.db
-      .prepare(
+    stmt(this.db, 
         `INSERT OR IGNORE INTO sync_rejections(mutation_id, type, args, record_kind, record_id, code, message_en, message_id, at)
          VALUES (?,?,?,?,?,?,?,?,?)`,
       )
@@ -109,20 +109,20 @@ export class SyncStore {
   }
 
   rejections(includeRetried = false): RejectionRow[] {
-    return this.db.prepare(`SELECT * FROM sync_rejections ${includeRetried ? '' : 'WHERE retried_as IS NULL'} ORDER BY mutation_id DESC`).all() as RejectionRow[];
+    return stmt(this.db, `SELECT * FROM sync_rejections ${includeRetried ? '' : 'WHERE retried_as IS NULL'} ORDER BY mutation_id DESC`).all() as RejectionRow[];
   }
 
   /** Queues a rejected mutation again as a new mutation (an LWW edit gets a fresh clock so it can win). */
   retry(mutationId: number): number {
     return this.db.transaction(() => {
-      const r = this.db.prepare('SELECT * FROM sync_rejections WHERE mutation_id = ?').get(mutationId) as RejectionRow | undefined;
+      const r = stmt(this.db, 'SELECT * FROM sync_rejections WHERE mutation_id = ?').get(mutationId) as RejectionRow | undefined;
       if (!r) throw new Error(`no rejected mutation ${mutationId}`);
       if (r.retried_as) throw new Error(`mutation ${mutationId} was already retried as ${r.retried_as}`);
       if (!r.args || !r.record_kind || !r.record_id) throw new Error(`mutation ${mutationId} cannot be retried: its arguments are unknown`);
       const args = JSON.parse(r.args) as Record<string, unknown>;
       if ('hlc' in args) args.hlc = this.state.tick();
       const newId = this.record(r.type as MutationType, args as never, r.record_kind as RecordKind, r.record_id);
-      this.db.prepare('UPDATE sync_rejections SET retried_as = ? WHERE mutation_id = ?').run(newId, mutationId);
+      stmt(this.db, 'UPDATE sync_rejections SET retried_as = ? WHERE mutation_id = ?').run(newId, mutationId);
       return newId;
     })();
   }

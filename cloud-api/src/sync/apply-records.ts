@@ -90,13 +90,14 @@ async function newRevision(q: Queryable, orgId: string, args: MutationArgs<'desi
 
 async function writeRows(q: Queryable, orgId: string, rows: Row[]): Promise<void> {
   const first = await reserveVersions(q, orgId, rows.length);
+  // One JSON text parameter (jsonb_to_recordset) instead of parallel arrays: no per-element array escaping.
   await q.query(
     `INSERT INTO sync_records AS r (kind, id, org_id, doc, clocks, deleted, version)
-     SELECT k, i, $1, d, c, x, v FROM unnest($2::text[], $3::uuid[], $4::jsonb[], $5::jsonb[], $6::bool[], $7::bigint[]) AS u(k, i, d, c, x, v)
+     SELECT x.kind, x.id, $1, x.doc, x.clocks, x.deleted, x.version
+     FROM jsonb_to_recordset($2::jsonb) AS x(kind text, id uuid, doc jsonb, clocks jsonb, deleted boolean, version bigint)
      ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, clocks = EXCLUDED.clocks, deleted = EXCLUDED.deleted,
        version = EXCLUDED.version, updated_at = now()
      WHERE r.org_id = EXCLUDED.org_id`,
-    [orgId, rows.map((r) => r.kind), rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.doc)), rows.map((r) => JSON.stringify(r.clocks)),
-      rows.map((r) => r.deleted), rows.map((_, i) => first + i)],
+    [orgId, JSON.stringify(rows.map((r, i) => ({ kind: r.kind, id: r.id, doc: r.doc, clocks: r.clocks, deleted: r.deleted, version: first + i })))],
   );
 }

@@ -93,9 +93,10 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   if (logged.length) {
     await q.query(
       `INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
-       SELECT $1, mid, $2, k, t, s, r, $3 FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::jsonb[]) AS u(mid, k, t, s, r)`,
-      [body.deviceId, p.orgId, p.userId, logged.map((l) => l.m.mutationId), logged.map((l) => l.m.idempotencyKey), logged.map((l) => l.m.type.slice(0, 100)),
-        logged.map((l) => (l.reason ? 'rejected' : 'applied')), logged.map((l) => (l.reason ? JSON.stringify(l.reason) : null))],
+       SELECT $1, x.mid, $2, x.k, x.t, x.s, x.r, $3 FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text, s text, r jsonb)`,
+      [body.deviceId, p.orgId, p.userId, JSON.stringify(logged.map((l) => ({
+        mid: l.m.mutationId, k: l.m.idempotencyKey, t: l.m.type.slice(0, 100), s: l.reason ? 'rejected' : 'applied', r: l.reason,
+      })))],
     );
   }
   await q.query('UPDATE sync_devices SET last_mutation_id = $2, last_seen_at = now() WHERE device_id = $1', [body.deviceId, newLast]);

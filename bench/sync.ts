@@ -1,0 +1,143 @@
+// `npm run bench:sync`: end-to-end sync throughput against a real PostgreSQL (a fresh uniquely named database).
+// A desktop queues 10,000 quote edits offline and pushes them through the real HTTP API (axios client, JWT auth,
+// per-mutation validation, RBAC and savepoints, LWW merge, version reservation, mutation log); a second desktop
+// then pulls the 10,000 rows. The ceiling is plain batched INSERTs of the same rows into a bare table in the
+// same database and process. Goal: push ≥ 30 % of the ceiling.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { encodeHlc } from '../src-shared/sync/hlc';
+import { migrate } from '../cloud-api/src/db/migrate';
+import { openPgDb } from '../cloud-api/src/db/pg-db';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { login, seedOrg, seedUser, startApp, testConfig } from '../cloud-api/test/helpers';
+import { startTestPostgres } from '../cloud-api/test/services';
+import { openDatabase } from '../src-main/store/database';
+import { CloudClient } from '../src-main/sync/cloud-client';
+import { FileSecretStore } from '../src-main/sync/secret-store';
+import { SyncEngine } from '../src-main/sync/sync-engine';
+import { SyncStore } from '../src-main/sync/sync-store';
+
+const N = 10_000;
+const BATCH = 1000;
+
+async function device(name: string, url: string, refreshToken: string) {
+  const dir = mkdtempSync(join(tmpdir(), `ah-bench-sync-${name}-`));
+  const db = openDatabase(join(dir, 'acrylichub.db'));
+  const store = new SyncStore(db);
+  const secrets = new FileSecretStore(join(dir, 'secrets.json'), { en: '', id: '' });
+  await secrets.set('sync', refreshToken);
+  const engine = new SyncEngine(store, { background: false, batchSize: BATCH, pullLimit: 5000 });
+  const client = new CloudClient(url, secrets, 'sync', 120_000);
+  engine.setTransport(client);
+  return { dir, db, store, engine, client };
+}
+
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')}/s`;
+
+let stopServer = () => {};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function main(): Promise<void> {
+  const pg = await startTestPostgres();
+  const db = await openPgDb(pg.url, 10);
+  try {
+    await migrate(db);
+    // The cloud API runs in its own process, as it does in production (the desktop is another machine).
+    const app = await startApp(db);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = spawn(process.execPath, ['--import', 'tsx', 'cloud-api/src/server.ts'], {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'silent', TOKEN_SECRET: testConfig().tokenSecret, RATE_LIMIT_USER_PER_MIN: '1000000' },
+    });
+    stopServer = () => server.kill('SIGTERM');
+    await waitFor(`${url}/healthz`);
+    const org = await seedOrg(db);
+    const [ua, ub] = [await seedUser(db, org, 'company_admin'), await seedUser(db, org, 'company_admin')];
+    const a = await device('a', url, (await login(app, db, ua.email)).refreshToken);
+    const b = await device('b', url, (await login(app, db, ub.email)).refreshToken);
+
+    const ids = Array.from({ length: N }, () => randomUUID());
+    const fields = (i: number) => ({ title: `Quote ${i}`, quantity: 1 + (i % 50), notes: 'Acrylic 3 mm clear, polished edges', totalIdr: 125_000 + i });
+    const tq = performance.now();
+    ids.forEach((id, i) => a.store.upsertQuote(id, fields(i)));
+    const queueMs = performance.now() - tq;
+
+    const t0 = performance.now();
+    await a.engine.push(a.client);
+    const pushMs = performance.now() - t0;
+    const ta = performance.now();
+    await a.engine.pull(a.client);
+    const ackMs = performance.now() - ta;
+    if (a.store.outbox.count()) throw new Error(`push failed: ${a.store.outbox.count()} mutations not acknowledged`);
+
+    const t1 = performance.now();
+    const sb = await b.engine.syncNow();
+    const pullMs = performance.now() - t1;
+    const pulled = (b.db.prepare('SELECT count(*) AS n FROM quote_replicas').get() as { n: number }).n;
+    if (sb.lastError || pulled !== N) throw new Error(`pull failed: ${sb.lastError} (${pulled} rows)`);
+
+    // Ceiling: the same rows as plain batched INSERTs (no HTTP, no validation, no merge, no log), written two ways
+    // (parallel arrays, one JSON parameter); the faster one is the ceiling.
+    const clock = encodeHlc({ wall: Date.now(), counter: 0, node: 'bench' });
+    const clocks = JSON.stringify({ title: clock, quantity: clock, notes: clock, totalIdr: clock });
+    const ceiling = async (table: string, insert: (slice: string[], from: number) => Promise<unknown>) => {
+      await db.query(`CREATE TABLE ${table} (kind text, id uuid PRIMARY KEY, org_id uuid, doc jsonb, clocks jsonb, version bigint)`);
+      const t = performance.now();
+      for (let i = 0; i < N; i += BATCH) await insert(ids.slice(i, i + BATCH), i);
+      return performance.now() - t;
+    };
+    const arraysMs = await ceiling('bench_ceiling_arrays', (slice, i) => db.query(
+      `INSERT INTO bench_ceiling_arrays (kind, id, org_id, doc, clocks, version)
+       SELECT 'quote', i, $1, d, c, v FROM unnest($2::uuid[], $3::jsonb[], $4::jsonb[], $5::bigint[]) AS u(i, d, c, v)`,
+      [org, slice, slice.map((_, j) => JSON.stringify(fields(i + j))), slice.map(() => clocks), slice.map((_, j) => i + j + 1)]));
+    const jsonMs = await ceiling('bench_ceiling_json', (slice, i) => db.query(
+      `INSERT INTO bench_ceiling_json (kind, id, org_id, doc, clocks, version)
+       SELECT 'quote', x.id, $1, x.doc, x.clocks, x.version FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, doc jsonb, clocks jsonb, version bigint)`,
+      [org, JSON.stringify(slice.map((id, j) => ({ id, doc: fields(i + j), clocks: JSON.parse(clocks), version: i + j + 1 })))]));
+    const ceilMs = Math.min(arraysMs, jsonMs);
+
+    const ratio = ((N / pushMs) / (N / ceilMs)) * 100;
+    console.log(`sync bench (${N.toLocaleString('en-US')} quote mutations, batches of ${BATCH}, real PostgreSQL, HTTP on loopback)`);
+    console.log(`  queue offline (SQLite, row + outbox per edit): ${queueMs.toFixed(0)} ms  ${rate(N, queueMs)}`);
+    console.log(`  push end to end (HTTP, auth, apply, commit):  ${pushMs.toFixed(0)} ms  ${rate(N, pushMs)} mutations`);
+    console.log(`  acknowledging pull on the pushing device:     ${ackMs.toFixed(0)} ms  ${rate(N, ackMs)} rows`);
+    console.log(`  pull end to end on a second device:           ${pullMs.toFixed(0)} ms  ${rate(N, pullMs)} rows`);
+    console.log(`  ceiling: plain batched INSERT of the rows:    ${ceilMs.toFixed(0)} ms  ${rate(N, ceilMs)} rows (arrays ${arraysMs.toFixed(0)} ms, JSON ${jsonMs.toFixed(0)} ms)`);
+    console.log(`  push / ceiling: ${ratio.toFixed(1)} % (goal ≥ 30 %)  ${ratio >= 30 ? 'MET' : 'NOT MET'}`);
+    await app.close();
+    stopServer();
+    for (const d of [a, b]) {
+      d.db.close();
+      rmSync(d.dir, { recursive: true, force: true });
+    }
+  } finally {
+    stopServer();
+    await db.close();
+    await pg.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
