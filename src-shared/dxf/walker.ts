@@ -107,18 +107,17 @@ function attribInvisible(ctx: Ctx, e: EntityRef): boolean {
   return false;
 }
 
-/** The frame for the contents of a block inserted by the entity just read into `common`. */
-function childFrame(ctx: Ctx, frame: Frame, m: Affine, blockName: string): Frame {
+/**
+ * What the contents of a block inherit from the entity just read into `common` (its layer for layer-0 entities,
+ * its colour for BYBLOCK). Taken once, before any child is read: children reuse `common`.
+ */
+function inherited(ctx: Ctx, frame: Frame): Pick<Frame, 'layer' | 'color' | 'handle'> {
   const layer = ctx.layerOf(common, frame);
-  return {
-    m,
-    layer,
-    color: ctx.colorOf(common, frame, layer),
-    handle: frame.handle ?? common.handle,
-    annotation: frame.annotation,
-    depth: frame.depth + 1,
-    stack: [...frame.stack, blockName],
-  };
+  return { layer, color: ctx.colorOf(common, frame, layer), handle: frame.handle ?? common.handle };
+}
+
+function childFrame(frame: Frame, m: Affine, blockName: string, inherit: Pick<Frame, 'layer' | 'color' | 'handle'>): Frame {
+  return { m, ...inherit, annotation: frame.annotation, depth: frame.depth + 1, stack: [...frame.stack, blockName] };
 }
 
 /** Checks depth and recursion before expanding a block; reports and returns false when it must not be. */
@@ -181,6 +180,7 @@ function convertInsert(ctx: Ctx, list: EntityRef[], index: number, frame: Frame)
     return next;
   }
   const ocsBase = ctx.matrix(common, frame, z);
+  const inherit = inherited(ctx, frame);
   const local = compose(rotation(rot), compose(scaling(sx, sy), translation(-block.baseX, -block.baseY)));
   cols = Math.max(1, Math.floor(cols) || 1);
   rows = Math.max(1, Math.floor(rows) || 1);
@@ -190,7 +190,7 @@ function convertInsert(ctx: Ctx, list: EntityRef[], index: number, frame: Frame)
       const ox = c * colSp, oy = r * rowSp;
       const place = translation(x + ox * cos - oy * sin, y + ox * sin + oy * cos);
       const m = compose(ocsBase, compose(place, local));
-      walkEntities(ctx, block.entities, childFrame(ctx, frame, m, key), false);
+      walkEntities(ctx, block.entities, childFrame(frame, m, key, inherit), false);
     }
   }
   return next;
@@ -216,6 +216,6 @@ function convertDimension(ctx: Ctx, e: EntityRef, frame: Frame): void {
   }
   if (!mayExpand(ctx, frame, key, name)) return;
   const m = compose(frame.m, translation(x, y));
-  walkEntities(ctx, block.entities, { ...childFrame(ctx, frame, m, key), annotation: true }, false);
+  walkEntities(ctx, block.entities, { ...childFrame(frame, m, key, inherited(ctx, frame)), annotation: true }, false);
 }
 
