@@ -13,6 +13,8 @@ import type { GrblSettings } from './settings';
 export interface ExecutedBlock {
   tag: BlockTag;
   millimeters: number;
+  /** Block acceleration after per-axis limiting, mm/min². */
+  acceleration: number;
   entrySpeed: number;
   exitSpeed: number;
   nominalSpeed: number;
@@ -160,6 +162,7 @@ export class MotionControl {
       this.opts.onBlock({
         tag: block.tag,
         millimeters: block.millimeters,
+        acceleration: block.acceleration,
         entrySpeed: Math.sqrt(block.entrySpeedSqr),
         exitSpeed: Math.sqrt(exitSqr),
         nominalSpeed: nominal,
