@@ -120,7 +120,7 @@ describe('QuoteService', () => {
   it('quotes a design from the library by id, reading its body only when the analysis is not cached', () => {
     const db = tempDb();
     const designs = new DesignService(db, clock);
-    const d = designs.save({ name: 'Sign', paths: plate, layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 } });
+    const d = designs.save({ name: 'Sign', paths: plate, layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 }, findings: [] });
     const spy = vi.spyOn(designs, 'get');
     const svc = new QuoteService(db, new LibraryService(db, clock), clock, { designs });
     const req = { ...request(), design: { designId: d.id } };
@@ -128,7 +128,7 @@ describe('QuoteService', () => {
     const again = svc.compute({ ...req, materialId: 'acrylic-cast-colour' });
     expect(spy).toHaveBeenCalledTimes(1);
     expect(again.parts).toBe(first.parts);
-    designs.save({ id: d.id, name: 'Sign', paths: plate.slice(0, 1), layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 } });
+    designs.save({ id: d.id, name: 'Sign', paths: plate.slice(0, 1), layers, units: { source: 'header', unit: 'mm', scaleToMm: 1 }, findings: [] });
     expect(svc.compute(req).cutLengthMm).toBe(360); // the new revision is analysed afresh
     const saved = svc.save(req);
     expect(saved.designName).toBe('Sign');
