@@ -207,10 +207,10 @@ export class Bridge {
         case 'abort': this.requireJob(jobId); await m.abortJob(); break;
         case 'resumeInterrupted': await m.resumeInterrupted(); break;
       }
-      this.event({ type: 'command', jobId, ok: true, message: { en: `${parsed.data.action} accepted`, id: `${parsed.data.action} diterima` } });
+      this.event({ type: 'command', jobId, requestId: parsed.data.requestId, ok: true, message: { en: `${parsed.data.action} accepted`, id: `${parsed.data.action} diterima` } });
     } catch (err) {
       const msg = (err as Error).message;
-      this.event({ type: 'command', jobId, ok: false, message: { en: `${parsed.data.action} refused: ${msg}`, id: `${parsed.data.action} ditolak: ${msg}` } });
+      this.event({ type: 'command', jobId, requestId: parsed.data.requestId, ok: false, message: { en: `${parsed.data.action} refused: ${msg}`, id: `${parsed.data.action} ditolak: ${msg}` } });
     }
   }
 
@@ -234,10 +234,10 @@ export class Bridge {
         case 'override': await m.override(c.kind, c.percent); break;
         case 'frame': await m.frame(c.gcode); break;
       }
-      this.event({ type: 'command', ok: true, message: { en: `${c.action} done`, id: `${c.action} selesai` } });
+      this.event({ type: 'command', requestId: c.requestId, ok: true, message: { en: `${c.action} done`, id: `${c.action} selesai` } });
     } catch (err) {
       const msg = (err as Error).message;
-      this.event({ type: 'command', ok: false, message: { en: `${c.action} refused: ${msg}`, id: `${c.action} ditolak: ${msg}` } });
+      this.event({ type: 'command', requestId: c.requestId, ok: false, message: { en: `${c.action} refused: ${msg}`, id: `${c.action} ditolak: ${msg}` } });
     }
   }
 

@@ -2,6 +2,7 @@
 // progress and job log come from the bridge's topics; a job is validated here, uploaded in checksummed chunks
 // (QoS 1), and started with an explicit control message once the bridge confirms the upload.
 import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   jobProgressSchema, machineEventSchema, machineStatusSchema, topics,
@@ -151,16 +152,18 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
 
   private async command(c: MachineCommand): Promise<void> {
     const client = this.requireClient();
-    const reply = this.waitEvent((e) => e.type === 'command' && !e.jobId, c.action);
-    await client.publishAsync(topics.commands(this.opts.remoteId), JSON.stringify(c), { qos: 1 });
+    const requestId = randomUUID();
+    const reply = this.waitEvent((e) => e.type === 'command' && e.requestId === requestId, c.action);
+    await client.publishAsync(topics.commands(this.opts.remoteId), JSON.stringify({ ...c, requestId }), { qos: 1 });
     const e = await reply;
     if (!e.ok) throw new MachineError('busy', e.message.en);
   }
 
   private async control(jobId: string, action: JobControl['action']): Promise<void> {
     const client = this.requireClient();
-    const reply = this.waitEvent((e) => e.type === 'command' && e.jobId === jobId, action);
-    await client.publishAsync(topics.control(this.opts.remoteId, jobId), JSON.stringify({ action } satisfies JobControl), { qos: 1 });
+    const requestId = randomUUID();
+    const reply = this.waitEvent((e) => e.type === 'command' && e.jobId === jobId && e.requestId === requestId, action);
+    await client.publishAsync(topics.control(this.opts.remoteId, jobId), JSON.stringify({ action, requestId } satisfies JobControl), { qos: 1 });
     const e = await reply;
     if (!e.ok) throw new MachineError('busy', e.message.en);
   }

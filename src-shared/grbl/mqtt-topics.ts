@@ -83,6 +83,8 @@ export const machineEventSchema = z.object({
   logType: z.string().optional(),
   /** For type 'upload' and 'command': whether it succeeded. */
   ok: z.boolean().optional(),
+  /** For type 'command': the requestId of the command or control it answers. */
+  requestId: z.string().optional(),
   code: z.number().int().optional(),
   line: z.number().int().optional(),
   message: words,
@@ -116,7 +118,7 @@ export const jobControlSchema = z.object({
 });
 export type JobControl = z.infer<typeof jobControlSchema>;
 
-export const machineCommandSchema = z.discriminatedUnion('action', [
+const machineActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('jog'), x: z.number().optional(), y: z.number().optional(), z: z.number().optional(), feed: z.number().positive(), relative: z.boolean().default(true) }),
   z.object({ action: z.literal('jogCancel') }),
   z.object({ action: z.literal('home') }),
@@ -125,4 +127,7 @@ export const machineCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('override'), kind: z.enum(['feed', 'rapid', 'power']), percent: z.number().min(10).max(200) }),
   z.object({ action: z.literal('frame'), gcode: z.array(z.string().max(80)).max(64) }),
 ]);
+
+/** A command; the bridge echoes `requestId` in its `command` event so each desktop knows which reply is its own. */
+export const machineCommandSchema = machineActionSchema.and(z.object({ requestId: z.string().max(64).optional() }));
 export type MachineCommand = z.infer<typeof machineCommandSchema>;

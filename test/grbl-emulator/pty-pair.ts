@@ -2,7 +2,7 @@
 // host side (driver under test) opens `hostPath`, the emulator opens `devicePath`. Killing socat is how tests
 // "pull the cable".
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,6 +11,8 @@ export interface PtyPair {
   devicePath: string;
   /** Ends socat (the cable is pulled); resolves once it has exited. */
   close(): Promise<void>;
+  /** Ends socat and removes the temporary folder of the links. */
+  dispose(): Promise<void>;
   /** Makes a new pair under the same names (the cable is plugged back in). */
   reopen(): Promise<void>;
 }
@@ -45,6 +47,10 @@ export async function createPtyPair(dir = mkdtempSync(join(tmpdir(), 'grbl-pty-'
     hostPath,
     devicePath,
     close,
+    async dispose() {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    },
     async reopen() {
       await close();
       child = await startSocat(hostPath, devicePath);

@@ -13,7 +13,7 @@ await emulator.open();
 process.stdout.write(`${pty.hostPath}\n`);
 process.on('SIGINT', async () => {
   await emulator.close();
-  await pty.close();
+  await pty.dispose();
   process.stderr.write(`lines ${emulator.gcodeLineCount}, overflows ${emulator.overflows}\n`);
   process.exit(0);
 });

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function setup(broker: TestBroker, timeScale = 50) {
   const { pty, emulator } = await startEmulator({ timeScale });
-  closers.push(() => pty.close(), () => emulator.close());
+  closers.push(() => pty.dispose(), () => emulator.close());
   const spool = mkdtempSync(join(tmpdir(), 'spool-'));
   const bridge = new Bridge({
     machineId: 'laser-1', machine: new SerialMachine({ id: 'laser-1', path: pty.hostPath, connection: { bannerTimeoutMs: 1000 } }),
@@ -110,7 +110,7 @@ describe('bridge process restart', () => {
     const broker = await startMosquitto();
     closers.push(() => broker.stop());
     const { pty, emulator } = await startEmulator({ timeScale: 50 });
-    closers.push(() => pty.close(), () => emulator.close());
+    closers.push(() => pty.dispose(), () => emulator.close());
     const spool = mkdtempSync(join(tmpdir(), 'spool-'));
     const bin = fileURLToPath(new URL('../../../bin/acrylichub.mjs', import.meta.url));
     const args = [bin, 'bridge', '--port', pty.hostPath, '--mqtt', broker.url, '--machine', 'laser-9', '--username', USER, '--spool', spool];

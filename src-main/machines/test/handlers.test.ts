@@ -25,7 +25,7 @@ function deps(): CoreDeps {
 describe('machines channels', () => {
   it('runs a job from G-code text and records it in the history with its log', async () => {
     const { pty, emulator } = await startEmulator({ timeScale: 100 });
-    closers.push(() => pty.close(), () => emulator.close());
+    closers.push(() => pty.dispose(), () => emulator.close());
     const h = createMachineHandlers(deps());
     const events: { event: string; payload: unknown }[] = [];
     const ctx: HandlerContext = { emit: (event, payload) => events.push({ event, payload }) };

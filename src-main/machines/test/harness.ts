@@ -30,7 +30,7 @@ export async function startRig(opts: Partial<EmulatorOptions> = {}, connOpts: Co
     async stop() {
       await conn.close().catch(() => undefined);
       await emulator.close();
-      await pty.close();
+      await pty.dispose();
     },
   };
 }

@@ -38,7 +38,7 @@ function file(name: string, lines: string[]): string {
 
 async function emulator(opts: Parameters<typeof startEmulator>[0] = {}) {
   const e = await startEmulator({ timeScale: 200, ...opts });
-  closers.push(() => e.pty.close(), () => e.emulator.close());
+  closers.push(() => e.pty.dispose(), () => e.emulator.close());
   return e;
 }
 
@@ -96,7 +96,7 @@ describe('acrylichub send', () => {
 
   it('says when the device is not Grbl', async () => {
     const pty = await createPtyPair();
-    closers.push(() => pty.close());
+    closers.push(() => pty.dispose());
     const other = new SerialPort({ path: pty.devicePath, baudRate: 115200 });
     closers.push(() => new Promise((r) => other.close(() => r(undefined))));
     other.on('data', () => other.write('echo:Unknown command: "?"\r\nok\r\n'));
