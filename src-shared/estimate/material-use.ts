@@ -3,6 +3,7 @@
 // fits on one). Nested mode: the sheets a nest of the
 // whole order actually used.
 import type { MaterialSheet, ThicknessVariant } from '../materials/material-schema';
+import type { NestResult } from '../nest/types';
 import type { PartSummary } from './analyze';
 import { sheetFits } from './dfm';
 
@@ -91,4 +92,21 @@ export function materialUse(
     materialAreaMm2: usedAreaMm2PerCopy * quantity,
     massKg,
   };
+}
+
+/**
+ * The nest input of a quote from a nester result: how many sheets it filled and which of the variant's sheet
+ * sizes they are (by the result's sheet id, else by size in either orientation).
+ */
+export function nestUseFromResult(result: Pick<NestResult, 'sheets'>, variant: ThicknessVariant): NestUse {
+  if (result.sheets.length === 0) return { sheets: 0 };
+  const ids = new Set<string>();
+  for (const s of result.sheets) {
+    const match = variant.sheets.find((v) => v.id === s.sheetId)
+      ?? variant.sheets.find((v) => (v.widthMm === s.width && v.heightMm === s.height) || (v.widthMm === s.height && v.heightMm === s.width));
+    if (!match) throw new MaterialUseError(`the nest used a ${s.width} × ${s.height} mm sheet, which this material does not list`);
+    ids.add(match.id);
+  }
+  if (ids.size > 1) throw new MaterialUseError(`the nest mixed sheet sizes (${[...ids].join(', ')}): quote each size separately`);
+  return { sheetId: [...ids][0], sheets: result.sheets.length };
 }

@@ -7,6 +7,7 @@ import { defaultPricingRules, quoteOptionsSchema } from '../pricing/rules';
 import { analyzeDesign } from './analyze';
 import { AnalysisCache } from './cache';
 import { computeQuote, QuoteInputError } from './quote-engine';
+import { nestUseFromResult } from './material-use';
 import { GrblPlannerTimeModel } from './time-model';
 import { syntheticDesign } from './synthetic';
 
@@ -125,5 +126,20 @@ describe('AnalysisCache', () => {
     cache.get(d, 'k3');
     expect(cache.size).toBe(2);
     expect(cache.get(d, 'k1')).not.toBe(a);
+  });
+});
+
+describe('nested material mode', () => {
+  it('charges the whole sheets a nest used, matched by size', () => {
+    const variant = castClear.thicknesses.find((t) => t.thicknessMm === 3)!;
+    const sheet = { width: 2440, height: 1220, utilisation: 0.8, placements: [] };
+    const nest = nestUseFromResult({ sheets: [{ ...sheet, index: 0 }, { ...sheet, index: 1 }] }, variant);
+    expect(nest).toEqual({ sheetId: '1220x2440', sheets: 2 });
+    const a = analyzeDesign({ paths: plate(), layers });
+    const q = computeQuote(a, { quantity: 40, options, nest }, ctx);
+    expect(q.materialUse.mode).toBe('nested');
+    expect(q.sheets).toBe(2);
+    expect(q.price.lines[0].amountIdr).toBe(2 * variant.sheets[0].priceIdr);
+    expect(() => nestUseFromResult({ sheets: [{ ...sheet, index: 0, width: 999 }] }, variant)).toThrow(/999 × 1220 mm sheet/);
   });
 });
