@@ -48,6 +48,8 @@ export interface DecodeOptions {
   /** Epoch ms; past it the search decode returns null, the first decode reports the rest as cut off. */
   deadline?: number;
   completeOnDeadline?: boolean;
+  /** Strip mode: the strip is cut to this length (input units); parts that no longer fit are 'no-room'. */
+  lengthLimit?: number;
   now: () => number;
 }
 
@@ -89,7 +91,7 @@ export class Packer {
         break;
       }
       const inst = g.order[k];
-      const it = this.placeInstance(states, inst, g.orient[inst]);
+      const it = this.placeInstance(states, inst, g.orient[inst], opts.lengthLimit);
       evaluated++;
       items[k] = it;
       if (it) this.addToState(states, it);
@@ -109,7 +111,7 @@ export class Packer {
     s.length = Math.max(s.length, it.x / this.prep.scale + this.prep.variants[it.variant].body.maxX);
   }
 
-  private placeInstance(states: Map<number, SlotState>, inst: number, orient: number): PlacedItem | null {
+  private placeInstance(states: Map<number, SlotState>, inst: number, orient: number, lengthLimit?: number): PlacedItem | null {
     const { prep } = this;
     const candidates = orient >= 0 ? [orient] : prep.variantsOf[prep.instances[inst].part];
     for (const slot of prep.slots) {
@@ -121,7 +123,7 @@ export class Packer {
       let best: PlacedItem | null = null;
       let bestKey = [Infinity, Infinity];
       for (const vid of candidates) {
-        const pos = this.findPosition(state, slot.index, vid);
+        const pos = this.findPosition(state, slot.index, vid, lengthLimit);
         if (!pos) continue;
         const v = prep.variants[vid];
         const key = [pos.x / prep.scale + v.body.maxX, pos.y / prep.scale + v.body.maxY];
@@ -136,11 +138,11 @@ export class Packer {
   }
 
   /** Lowest-x (then lowest-y) feasible reference point of variant `vid` on a slot, or null when it is full. */
-  private findPosition(state: SlotState, slotIndex: number, vid: number): { x: number; y: number } | null {
+  private findPosition(state: SlotState, slotIndex: number, vid: number, lengthLimit?: number): { x: number; y: number } | null {
     const { prep, cache } = this;
     const v = prep.variants[vid];
     const slot = prep.slots[slotIndex];
-    const ifp = innerFit(v, slot, prep.scale);
+    const ifp = innerFit(v, slot, prep.scale, lengthLimit);
     if (!ifp) return null;
     const width = Math.max(3 * (v.box.maxX - v.box.minX), Math.round((slot.height * prep.scale) / 2), 1);
     const obstacle = cache.obstacle(slotIndex, vid);

@@ -26,6 +26,10 @@ export interface NestHooks {
 
 export const DEFAULT_SECONDS = 10;
 const START_TEMPERATURE = 0.03;
+const INITIAL_SHRINK = 0.02;
+const MIN_SHRINK = 0.002;
+/** Evaluations without a shorter complete strip before the shrink step is halved. */
+const STAGNATION = 200;
 
 export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   const now = hooks.now ?? Date.now;
@@ -66,20 +70,41 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   }
 
   const searchable = cur.layout.cutOff.length === 0 && prep.instances.length > 1;
+  // Strip mode shrinks the strip (as sparrow does): cut it to (1 − shrink) × the best length and search for an
+  // order that fits everything into it; the annealing then minimises the area left out, a graded objective,
+  // instead of wandering on the plateaus of the length. Success → shrink again; stagnation → smaller steps.
+  let shrink = INITIAL_SHRINK;
+  let lengthLimit: number | undefined;
+  let sinceSuccess = 0;
+  const retarget = () => {
+    lengthLimit = best.layout.lengths[0] * (1 - shrink);
+    const again = packer.decode(cur.g, { lengthLimit, deadline, now });
+    evaluations++;
+    if (again) cur = { g: cur.g, layout: again };
+    sinceSuccess = 0;
+  };
+  if (prep.strip && searchable) retarget();
   while (searchable && evaluations < maxEvals && now() < deadline && !hooks.shouldStop?.()) {
     const fraction = Number.isFinite(maxEvals) ? evaluations / maxEvals : (now() - t0) / budgetMs;
     const temperature = START_TEMPERATURE * Math.max(0, 1 - fraction);
     const cand = mutate(cur.g, prep, rng);
     const limit = cur.layout.cost * (1 + temperature * -Math.log(1 - rng()));
-    const layout = packer.decode(cand.g, { reuse: { layout: cur.layout, from: cand.from }, costLimit: limit, deadline, now });
+    const layout = packer.decode(cand.g, { reuse: { layout: cur.layout, from: cand.from }, costLimit: limit, deadline, now, lengthLimit });
     evaluations++;
+    sinceSuccess++;
     if (layout) {
       cur = { g: cand.g, layout };
-      if (layout.cost < best.layout.cost - 1e-12) {
+      const complete = layout.noRoom.length === 0 && layout.cutOff.length === 0;
+      if ((complete || !prep.strip) && layout.cost < best.layout.cost - 1e-12) {
         best = cur;
         report(true);
+        if (prep.strip) retarget();
         continue;
       }
+    }
+    if (prep.strip && sinceSuccess > STAGNATION) {
+      shrink = Math.max(MIN_SHRINK, shrink / 2);
+      retarget();
     }
     if (now() - lastReport >= (hooks.progressEveryMs ?? 500)) report(false);
   }
