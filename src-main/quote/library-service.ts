@@ -43,7 +43,7 @@ export class LibraryService {
     const row = this.db.prepare(`SELECT body FROM ${table} WHERE id = ?`).get(id) as { body: string } | undefined;
     if (!row) {
       const ids = (this.db.prepare(`SELECT id FROM ${table} ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
-      throw new ContractError('NOT_FOUND', `unknown ${what} "${id}" (known: ${ids.join(', ')})`);
+      throw new ContractError('NOT_FOUND', `unknown ${what} "${id}" (known: ${ids.join(', ')}) / ${what === 'material' ? 'bahan' : 'mesin'} "${id}" tidak dikenal`);
     }
     return schema.parse(JSON.parse(row.body));
   }

@@ -106,7 +106,7 @@ describe('computeQuote', () => {
 
   it('rejects bad input with a clear message', () => {
     const a = analyzeDesign({ paths: plate(), layers });
-    expect(() => computeQuote(a, { quantity: 0, options }, ctx)).toThrow(new QuoteInputError('quantity must be a whole number of 1 or more, got 0'));
+    expect(() => computeQuote(a, { quantity: 0, options }, ctx)).toThrow(/^quantity must be a whole number of 1 or more, got 0 \/ jumlah harus/);
     expect(() => computeQuote(a, { quantity: -2, options }, ctx)).toThrow(QuoteInputError);
     expect(() => computeQuote(a, { quantity: 1, thicknessMm: 7, options }, ctx)).toThrow(/no 7 mm thickness/);
     const open = analyzeDesign({ paths: [{ id: 'l', layer: 'CUT', entity: 'LINE', segments: [L(0, 0, 10, 0)], closed: false }], layers });

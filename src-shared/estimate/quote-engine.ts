@@ -87,13 +87,13 @@ const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 export function computeQuote(analysis: DesignAnalysis, req: QuoteRequest, ctx: QuoteContext): QuoteComputation {
   const lang: Lang = req.lang ?? 'en';
   if (!Number.isInteger(req.quantity) || req.quantity < 1) {
-    throw new QuoteInputError(`quantity must be a whole number of 1 or more, got ${req.quantity}`);
+    throw new QuoteInputError(`quantity must be a whole number of 1 or more, got ${req.quantity} / jumlah harus bilangan bulat 1 atau lebih`);
   }
   if (analysis.parts.length === 0) {
     throw new QuoteInputError(
       analysis.cutContours.length > 0
-        ? `the design has no closed contour on a cut layer (${analysis.cutContours.length} open contour(s)): nothing would drop out as a part`
-        : 'the design has nothing on a cut layer: assign a layer to "cut" first',
+        ? `the design has no closed contour on a cut layer (${analysis.cutContours.length} open contour(s)): nothing would drop out as a part / desain tidak punya kontur tertutup pada layer potong`
+        : 'the design has nothing on a cut layer: assign a layer to "cut" first / desain tidak punya apa pun pada layer potong',
     );
   }
   const { material, machine, rules } = ctx;

@@ -39,7 +39,7 @@ describe('selection', () => {
   it('picks the asked thickness, 3 mm by default, and names the available ones otherwise', () => {
     expect(selectThickness(m, 5).thicknessMm).toBe(5);
     expect(selectThickness(m).thicknessMm).toBe(3);
-    expect(() => selectThickness(m, 4)).toThrow('material "acrylic-test" has no 4 mm thickness (available: 2, 3, 5 mm)');
+    expect(() => selectThickness(m, 4)).toThrow('material "acrylic-test" has no 4 mm thickness (available: 2, 3, 5 mm) / ketebalan 4 mm tidak tersedia');
   });
   it('scales preset speeds by laser power, capped at 2× and at the machine max rate', () => {
     const machine = machineProfileSchema.parse({

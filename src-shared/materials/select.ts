@@ -26,7 +26,7 @@ export function selectThickness(material: Material, thicknessMm?: number): Thick
   const found = material.thicknesses.find((t) => Math.abs(t.thicknessMm - thicknessMm) < 0.01);
   if (!found) {
     const list = material.thicknesses.map((t) => t.thicknessMm).sort((a, b) => a - b).join(', ');
-    throw new MaterialSelectionError(`material "${material.id}" has no ${thicknessMm} mm thickness (available: ${list} mm)`);
+    throw new MaterialSelectionError(`material "${material.id}" has no ${thicknessMm} mm thickness (available: ${list} mm) / ketebalan ${thicknessMm} mm tidak tersedia`);
   }
   return found;
 }
