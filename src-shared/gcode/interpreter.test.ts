@@ -90,6 +90,13 @@ describe('interpreter errors carry GRBL codes and line numbers', () => {
     expect(r2.issues.map((i) => i.code)).toEqual(['LINE_TOO_LONG']);
   });
 
+  it("a lone '%' is a warning, as senders drop it", () => {
+    const { it: interp, rec } = interpret('%\nG0 X1\n%');
+    expect(interp.errorCount).toBe(0);
+    expect(interp.issues.map((i) => i.code)).toEqual(['PERCENT_LINE', 'PERCENT_LINE']);
+    expect(rec.lines).toHaveLength(1);
+  });
+
   it('keeps going after an error line', () => {
     const { rec, it: interp } = interpret('G1 X1 F100\nG1 Q1\nG1 X2');
     expect(interp.errorCount).toBe(1);

@@ -103,8 +103,11 @@ export class GcodeInterpreter {
     const lexed = lexLine(raw);
     try {
       if (lexed.strippedLength > GRBL_MAX_STRIPPED_LINE) fail('LINE_OVERFLOW', { n: lexed.strippedLength });
-      if (lexed.kind === 'error') fail(lexed.code, lexed.params);
-      if (lexed.kind === 'system') {
+      if (lexed.kind === 'error') {
+        // A lone '%' (program delimiter) is dropped by senders before it reaches GRBL.
+        if (lexed.strippedLength === 1 && raw.trim().startsWith('%')) this.report(issue('PERCENT_LINE', index + 1));
+        else fail(lexed.code, lexed.params);
+      } else if (lexed.kind === 'system') {
         this.warnOnce(`$${lexed.text}`, 'SYSTEM_COMMAND_IGNORED', index, { text: lexed.text.slice(0, 20) });
       } else if (lexed.kind === 'words') {
         this.executeWords(lexed.words, index);

@@ -39,6 +39,11 @@ const MESSAGES = {
   SYSTEM_COMMAND_IGNORED: { severity: 'warning', en: "GRBL system command '{text}' is not timed", id: "perintah sistem GRBL '{text}' tidak dihitung waktunya" },
   NOT_TIMED: { severity: 'warning', en: '{word} is valid for GRBL but not timed by the estimator', id: '{word} valid untuk GRBL tetapi tidak dihitung waktunya oleh estimator' },
   WORK_OFFSET_ASSUMED: { severity: 'info', en: 'work offsets of {word} are unknown here; assumed zero', id: 'offset kerja {word} tidak diketahui di sini; dianggap nol' },
+  PERCENT_LINE: {
+    severity: 'warning',
+    en: "a '%' line: GRBL answers error:1 to it; senders normally drop it, so it is skipped here",
+    id: "baris '%': GRBL menjawab error:1; pengirim biasanya membuangnya, jadi dilewati di sini",
+  },
   PROGRAM_PAUSE: { severity: 'warning', en: '{word} pauses the program until cycle start; the wait is not counted', id: '{word} menjeda program sampai cycle start; waktu tunggu tidak dihitung' },
 } satisfies Record<string, MessageDef>;
 

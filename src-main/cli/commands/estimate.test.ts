@@ -38,6 +38,10 @@ describe('acrylichub estimate', () => {
     const direct = estimateGcode(program, parseGrblSettings(grbl));
     expect(json).toMatchObject({ lines: 8, timeS: direct.timeS, cutTimeS: direct.cutTimeS, travelTimeS: direct.travelTimeS, distanceMm: direct.distanceMm });
     expect(json.dwellTimeS).toBeCloseTo(0.5, 12);
+    expect(json.lineEndS).toBeUndefined();
+    const perLine = JSON.parse((await cli('estimate', file, '--grbl', grbl, '--json', '--per-line')).out);
+    expect(perLine.lineEndS).toHaveLength(8);
+    expect(perLine.lineEndS[7]).toBeCloseTo(direct.timeS, 3);
   });
 
   it('reads the machine from the library', async () => {

@@ -64,6 +64,7 @@ interface EstimateOpts {
   grbl?: string;
   data?: string;
   buffer?: string;
+  perLine?: boolean;
   json?: boolean;
 }
 
@@ -76,6 +77,7 @@ export function register(program: Command): void {
     .option('--grbl <settings>', "GRBL settings, e.g. '$110=6000,$111=6000,$120=1000,$121=1000,$32=1' (or a pasted $$ dump)")
     .option('--data <dir>', 'data folder holding the library (default: ACRYLICHUB_HOME or the OS app-data folder)')
     .option('--buffer <blocks>', 'planner buffer size the firmware was built with (16, or 15 with line numbers)', '16')
+    .option('--per-line', 'with --json: add lineEndS, the time (s) at which each line has finished (for time left)')
     .option('--json', 'print {timeS, cutTimeS, travelTimeS, lines, distanceMm, ...} as JSON')
     .action(async (file: string, opts: EstimateOpts) => {
       requireFile(file);
@@ -103,6 +105,7 @@ export function register(program: Command): void {
           blocks: r.blocks,
           stops: r.stops,
           warnings,
+          ...(opts.perLine ? { lineEndS: Array.from(r.lineEndS, (t) => Math.round(t * 1000) / 1000) } : {}),
         });
         return;
       }
