@@ -13,18 +13,28 @@ export interface CloudFixture {
   db: Db;
   app: ZodApp;
   orgId: string;
+  /** The HTTP address when started with `listen` (kept across restarts). */
+  url: string;
+  /** Stops the API and starts a new instance on the same database and port. */
+  restart(): Promise<void>;
   user(role: Role, orgId?: string): Promise<SeededUser & { tokens: Tokens }>;
   close(): Promise<void>;
 }
 
-export async function startCloud(): Promise<CloudFixture> {
+export async function startCloud(opts: { listen?: boolean } = {}): Promise<CloudFixture> {
   const pg = await startTestPostgres();
   const db = await openPgDb(pg.url, 10);
   await migrate(db);
   const app = await startApp(db);
   const orgId = await seedOrg(db);
+  const url = opts.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   const fixture: CloudFixture = {
-    pg, db, app, orgId,
+    pg, db, app, orgId, url,
+    async restart() {
+      await fixture.app.close();
+      fixture.app = await startApp(db);
+      if (url) await fixture.app.listen({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    },
     async user(role, org = orgId) {
       const u = await seedUser(db, org, role);
       return { ...u, tokens: await login(fixture.app, db, u.email) };

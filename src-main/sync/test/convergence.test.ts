@@ -9,27 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mergeLww, stamp, emptyRecord, type LwwRecord } from '../../../src-shared/sync/lww';
 import type { MutationArgs } from '../../../src-shared/sync/mutations';
-import { seedOrg, startApp } from '../../../cloud-api/test/helpers';
+import { seedOrg } from '../../../cloud-api/test/helpers';
 import { startCloud, type CloudFixture } from './cloud-fixture';
 import { makeDevice, NO_FAULTS, syncOnce, type Device } from './device-fixture';
 
 const DAY = 24 * 3600 * 1000;
 let cloud: CloudFixture;
-let url = '';
-let port = 0;
-
 beforeAll(async () => {
-  cloud = await startCloud();
-  url = await cloud.app.listen({ host: '127.0.0.1', port: 0 });
-  port = Number(new URL(url).port);
+  cloud = await startCloud({ listen: true });
 });
 afterAll(() => cloud?.close());
 
-async function restartServer(): Promise<void> {
-  await cloud.app.close();
-  cloud.app = await startApp(cloud.db);
-  await cloud.app.listen({ host: '127.0.0.1', port });
-}
 
 type Op =
   | { kind: 'quote'; device: number; quote: number; fields: { title?: string; quantity?: number; notes?: string } }
@@ -68,7 +58,7 @@ it('three skewed devices with a faulty network and server restarts converge (pro
       const devices: Device[] = [];
       for (const [i, role] of (['company_admin', 'company_admin', 'designer'] as const).entries()) {
         const u = await cloud.user(role, org);
-        devices.push(await makeDevice(`d${i}r${run}`, url, u.tokens.refreshToken, { skewMs: skews[i], random }));
+        devices.push(await makeDevice(`d${i}r${run}`, cloud.url, u.tokens.refreshToken, { skewMs: skews[i], random }));
       }
       for (const d of devices) d.transport.faults = { lostBefore: 0.15, lostAfter: 0.15, duplicate: 0.15, delay: 0.15 };
       const edits: MutationArgs<'quote.upsert'>[] = [];
@@ -76,7 +66,7 @@ it('three skewed devices with a faulty network and server restarts converge (pro
 
       for (const op of ops) {
         if (op.kind === 'restart') {
-          await restartServer();
+          await cloud.restart();
           continue;
         }
         const d = devices[op.device];

@@ -15,10 +15,8 @@ import { FileSecretStore } from '../secret-store';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 let cloud: CloudFixture;
-let url: string;
 beforeAll(async () => {
-  cloud = await startCloud();
-  url = await cloud.app.listen({ host: '127.0.0.1', port: 0 });
+  cloud = await startCloud({ listen: true });
 });
 afterAll(() => cloud?.close());
 
@@ -43,7 +41,7 @@ describe('kill -9', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ah-kill-desktop-'));
     await new FileSecretStore(join(dir, 'sync-secrets.json'), { en: '', id: '' }).set('sync', user.tokens.refreshToken);
     const N = 120;
-    const first = tsx('src-main/sync/test/desktop-process.ts', [dir, 'create', String(N), url]);
+    const first = tsx('src-main/sync/test/desktop-process.ts', [dir, 'create', String(N), cloud.url]);
     const firstExit = exited(first);
     // Wait until the server has applied some but not all of the pushes, then kill the process.
     let applied = 0;
@@ -57,7 +55,7 @@ describe('kill -9', () => {
     expect(applied).toBeGreaterThan(0);
     expect((await orderStats(org)).orders).toBeLessThan(N);
 
-    const second = tsx('src-main/sync/test/desktop-process.ts', [dir, 'resume', '0', url]);
+    const second = tsx('src-main/sync/test/desktop-process.ts', [dir, 'resume', '0', cloud.url]);
     let out = '';
     second.stdout!.on('data', (b) => (out += b));
     second.stderr!.on('data', (b) => (out += b));

@@ -18,10 +18,8 @@ import type { Handlers } from '../../../src-shared/contract/index';
 import { seedUser } from '../../../cloud-api/test/helpers';
 
 let cloud: CloudFixture;
-let url: string;
 beforeAll(async () => {
-  cloud = await startCloud();
-  url = await cloud.app.listen({ host: '127.0.0.1', port: 0 });
+  cloud = await startCloud({ listen: true });
 });
 afterAll(() => cloud?.close());
 
@@ -48,11 +46,11 @@ it('signs in, takes an order offline, refuses payment until synced, reports and 
   expect(await call('orders.transition', { id, to: 'awaiting_payment' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/waits/) } });
 
   const user = await seedUser(cloud.db, cloud.orgId, 'designer');
-  const step1 = await call('sync.login', { cloudUrl: url, email: user.email, password: PASSWORD });
+  const step1 = await call('sync.login', { cloudUrl: cloud.url, email: user.email, password: PASSWORD });
   expect(step1).toMatchObject({ ok: true, result: { signedIn: false, factors: ['email_code'] } });
   const challengeId = (step1 as { result: { challengeId: string } }).result.challengeId;
-  expect(await call('sync.login', { cloudUrl: url, email: user.email, challengeId, emailCode: await lastCode(cloud.db, user.email) })).toMatchObject({ ok: true, result: { signedIn: true } });
-  expect(await secrets.get(`refresh:${user.email}@${new URL(url).host}`)).toMatch(/.{20,}/);
+  expect(await call('sync.login', { cloudUrl: cloud.url, email: user.email, challengeId, emailCode: await lastCode(cloud.db, user.email) })).toMatchObject({ ok: true, result: { signedIn: true } });
+  expect(await secrets.get(`refresh:${user.email}@${new URL(cloud.url).host}`)).toMatch(/.{20,}/);
 
   await call('orders.transition', { id, to: 'confirmed' });
   const after = await call('sync.now', {});
@@ -74,7 +72,7 @@ it('signs in, takes an order offline, refuses payment until synced, reports and 
   expect(events.length).toBeGreaterThan(0);
 
   expect(await call('sync.logout', {})).toMatchObject({ ok: true, result: { signedOut: true } });
-  expect(await secrets.get(`refresh:${user.email}@${new URL(url).host}`)).toBeNull();
+  expect(await secrets.get(`refresh:${user.email}@${new URL(cloud.url).host}`)).toBeNull();
   expect(await call('sync.now', {})).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
   for (const fn of closers) await fn();
   db.close();
