@@ -65,19 +65,25 @@ export function quoteJson(q: QuoteComputation, extra: Record<string, unknown> = 
   };
 }
 
+const WORDS = {
+  en: { quote: 'Quote', parts: 'parts', cut: 'cut', pierces: 'pierces', time: 'machine time', naive: 'length÷feed would say', overhead: 'overhead', sheets: 'sheets', complexity: 'complexity', review: 'MANUAL REVIEW needed before confirming this quote.' },
+  id: { quote: 'Penawaran', parts: 'part', cut: 'potong', pierces: 'titik tembak', time: 'waktu mesin', naive: 'panjang÷kecepatan memperkirakan', overhead: 'persiapan', sheets: 'lembar', complexity: 'kompleksitas', review: 'PERLU TINJAUAN MANUAL sebelum penawaran ini dikonfirmasi.' },
+};
+
 function printText(q: QuoteComputation, lang: Lang, number?: string): void {
+  const w = WORDS[lang];
   const money = (v: number) => formatMoney(v, q.price.currency, lang);
   const out: string[] = [];
-  if (number) out.push(`Quote ${number}`);
+  if (number) out.push(`${w.quote} ${number}`);
   out.push(`${q.material.name} · ${q.machine.name} · qty ${q.quantity}`);
-  out.push(`parts ${q.parts}, cut ${(q.cutLengthMm / 1000).toFixed(2)} m, pierces ${q.pierces}, machine time ${(q.machineTimeS / 60).toFixed(1)} min (length÷feed would say ${(q.time.naivePerCopyS * q.quantity / 60).toFixed(1)} min + overhead)`);
-  out.push(`sheets ${q.sheets} × ${q.materialUse.sheet.widthMm}×${q.materialUse.sheet.heightMm}, complexity ${q.complexity.score}/100 ${q.complexity.difficultyLabel}`);
+  out.push(`${w.parts} ${q.parts}, ${w.cut} ${(q.cutLengthMm / 1000).toFixed(2)} m, ${w.pierces} ${q.pierces}, ${w.time} ${(q.machineTimeS / 60).toFixed(1)} min (${w.naive} ${(q.time.naivePerCopyS * q.quantity / 60).toFixed(1)} min + ${w.overhead})`);
+  out.push(`${w.sheets} ${q.sheets} × ${q.materialUse.sheet.widthMm}×${q.materialUse.sheet.heightMm}, ${w.complexity} ${q.complexity.score}/100 ${q.complexity.difficultyLabel}`);
   for (const l of q.price.lines) out.push(`  ${l.label.padEnd(32)} ${money(l.amount).padStart(18)}   ${l.formula}`);
   out.push(`  ${'Subtotal'.padEnd(32)} ${money(q.price.subtotal).padStart(18)}`);
   out.push(`  ${`${q.price.taxLabel} ${q.price.taxRatePct} %`.padEnd(32)} ${money(q.price.tax).padStart(18)}`);
   out.push(`  ${'Total'.padEnd(32)} ${money(q.price.total).padStart(18)}`);
-  for (const w of q.warnings) out.push(`${w.severity}: ${w.code} ${w.message}`);
-  if (q.manualReview) out.push('MANUAL REVIEW needed before confirming this quote.');
+  for (const f of q.warnings) out.push(`${f.severity}: ${f.code} ${f.message}`);
+  if (q.manualReview) out.push(w.review);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
