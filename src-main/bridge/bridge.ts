@@ -233,6 +233,7 @@ export class Bridge {
         case 'reset': await m.reset(); break;
         case 'override': await m.override(c.kind, c.percent); break;
         case 'frame': await m.frame(c.gcode); break;
+        case 'setting': await m.writeSetting(c.key, c.value); break;
       }
       this.event({ type: 'command', requestId: c.requestId, ok: true, message: { en: `${c.action} done`, id: `${c.action} selesai` } });
     } catch (err) {

@@ -186,6 +186,9 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
   override(kind: OverrideKind, percent: number): Promise<void> {
     return this.command({ action: 'override', kind, percent });
   }
+  writeSetting(key: number, value: number): Promise<void> {
+    return this.command({ action: 'setting', key, value });
+  }
   frame(lines: readonly string[]): Promise<void> {
     return this.command({ action: 'frame', gcode: [...lines] });
   }

@@ -70,6 +70,12 @@ export function createMachineHandlers(deps: CoreDeps, factory?: MachineFactory):
     'machines.reset': wrap(async ({ id }) => (await registry.get(id).reset(), ok)),
     'machines.override': wrap(async ({ id, kind, percent }) => (await registry.get(id).override(kind, percent), ok)),
     'machines.frame': wrap(async ({ id, gcode }) => (await registry.get(id).frame(gcode), ok)),
+    'machines.frameBox': wrap(async ({ id, bbox, powerPct, speedMmPerMin }) => {
+      const gcode = registry.frameGcode(id, bbox, powerPct, speedMmPerMin);
+      await registry.get(id).frame(gcode);
+      return { gcode };
+    }),
+    'machines.setting': wrap(async ({ id, key, value }) => (await registry.get(id).writeSetting(key, value), ok)),
     'jobs.enqueue': wrap((input) => registry.enqueue(input)),
     'jobs.start': wrap(async (input) => {
       const jobId = 'jobId' in input ? input.jobId : registry.enqueue(input).id;

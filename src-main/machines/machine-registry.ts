@@ -4,6 +4,7 @@ import type { MachineConfig, MachineInfo, JobRecord } from '../../src-shared/con
 import type { EventName, EventPayload } from '../../src-shared/contract/index';
 import { GRBL_DEFAULT_SETTINGS, cloneSettings, estimateGcode, parseGrblSettings, type GrblSettings } from '../../src-shared/planner/index';
 import { describeProblems, prepareJob } from '../../src-shared/grbl/validate-line';
+import { emitFrame } from '../../src-shared/toolpath/emit-gcode';
 import { RemoteMachine } from '../bridge/remote-machine';
 import type { JobService } from './job-service';
 import { MachineError, type Machine, type MachineSnapshot } from './machine';
@@ -116,6 +117,11 @@ export class MachineRegistry {
     } catch {
       return cloneSettings(GRBL_DEFAULT_SETTINGS);
     }
+  }
+
+  /** The framing path of a bounding box for this machine (its $30 scales the low power). */
+  frameGcode(machineId: string, bbox: { minX: number; minY: number; maxX: number; maxY: number }, powerPct: number, speedMmPerMin: number): string[] {
+    return emitFrame(bbox, { settings: this.settings(machineId), powerPct, speedMmPerMin });
   }
 
   enqueue(input: { machineId: string; gcode: string; name: string; designId?: string; materialId?: string; operator?: string }): JobRecord {

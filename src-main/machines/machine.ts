@@ -50,6 +50,8 @@ export interface Machine extends EventEmitter<MachineEvents> {
   unlock(): Promise<void>;
   reset(): Promise<void>;
   override(kind: OverrideKind, percent: number): Promise<void>;
+  /** Writes one `$N=value` controller setting (send-response; refused while a job runs). */
+  writeSetting(key: number, value: number): Promise<void>;
   /** Runs a short laser-off (or low-power) framing path, line by line. */
   frame(lines: readonly string[]): Promise<void>;
   /** Validates and starts a job; resolves once streaming has begun (the job runs on). */

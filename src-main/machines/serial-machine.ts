@@ -179,6 +179,14 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
     for (const b of overrideBytes(kind, percent, current)) await conn.realtime(b);
   }
 
+  async writeSetting(key: number, value: number): Promise<void> {
+    const conn = this.requireConn();
+    this.requireNoJob('change settings');
+    await conn.command(`$${key}=${value}`);
+    conn.settings[key] = String(value);
+    this.emitStatus();
+  }
+
   async frame(lines: readonly string[]): Promise<void> {
     const conn = this.requireConn();
     this.requireNoJob('frame');

@@ -126,6 +126,7 @@ const machineActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reset') }),
   z.object({ action: z.literal('override'), kind: z.enum(['feed', 'rapid', 'power']), percent: z.number().min(10).max(200) }),
   z.object({ action: z.literal('frame'), gcode: z.array(z.string().max(80)).max(64) }),
+  z.object({ action: z.literal('setting'), key: z.number().int().min(0).max(255), value: z.number() }),
 ]);
 
 /** A command; the bridge echoes `requestId` in its `command` event so each desktop knows which reply is its own. */

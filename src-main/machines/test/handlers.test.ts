@@ -39,6 +39,13 @@ describe('machines channels', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(emulator.machinePosition[0]).toBeCloseTo(5, 3);
 
+    const frame = await h['machines.frameBox']({ id: m.id, bbox: { minX: 10, minY: 10, maxX: 60, maxY: 30 }, powerPct: 0, speedMmPerMin: 3000 }, ctx);
+    expect(frame.gcode).toContain('M5');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(emulator.machinePosition.slice(0, 2)).toEqual([10, 10]);
+    await h['machines.setting']({ id: m.id, key: 110, value: 8000 }, ctx);
+    expect((await h['machines.status']({ id: m.id }, ctx)).settings?.['110']).toBe('8000');
+
     await expect(h['jobs.start']({ machineId: m.id, gcode: 'G1 X1 W3', name: 'bad', operator: '' }, ctx)).rejects.toMatchObject({ code: 'BAD_INPUT' });
 
     const gcode = squareJob(600).join('\n');
@@ -68,6 +75,35 @@ describe('machines channels', () => {
     await h['machines.disconnect']({ id: m.id }, ctx);
   });
 
+  it('records an interrupted job and resumes it after the cable is back', async () => {
+    const { pty, emulator } = await startEmulator({ timeScale: 100 });
+    closers.push(() => pty.dispose(), () => emulator.close());
+    emulator.faults = { dropAtLine: 500 };
+    emulator.opts.onDrop = () => pty.close();
+    const h = createMachineHandlers(deps());
+    const ctx: HandlerContext = { emit: () => undefined };
+    const m = await h['machines.add']({ kind: 'serial', name: 'Laser B', port: pty.hostPath, baud: 115200 }, ctx);
+    await h['machines.connect']({ id: m.id }, ctx);
+    const lines = squareJob(1200);
+    const job = await h['jobs.start']({ machineId: m.id, gcode: lines.join('\n'), name: 'Box', operator: '' }, ctx);
+    await until(async () => (await h['jobs.get']({ jobId: job.id }, ctx)).status === 'interrupted');
+    const interrupted = await h['jobs.get']({ jobId: job.id }, ctx);
+    expect(interrupted.resumeFrom).toBeLessThan(interrupted.ackedLines);
+    expect(interrupted.log.at(-1)).toMatchObject({ type: 'interrupted', message: { en: expect.stringMatching(/safe to resume from line/) } });
+    expect((await h['machines.status']({ id: m.id }, ctx)).interruptedJobId).toBe(job.id);
+
+    await pty.reopen();
+    emulator.faults = {};
+    await emulator.open(pty.devicePath);
+    await h['machines.connect']({ id: m.id }, ctx);
+    await h['jobs.resumeInterrupted']({ jobId: job.id }, ctx);
+    await until(async () => (await h['jobs.get']({ jobId: job.id }, ctx)).status === 'done');
+    const done = await h['jobs.get']({ jobId: job.id }, ctx);
+    expect(done.ackedLines).toBe(1200);
+    expect(done.log.map((e) => e.type)).toEqual(['start', 'interrupted', 'start', 'done']);
+    expect(emulator.received.slice(-10)).toEqual(lines.slice(-10));
+  });
+
   it('says clearly when the port is missing', async () => {
     const h = createMachineHandlers(deps());
     const ctx: HandlerContext = { emit: () => undefined };
@@ -75,3 +111,11 @@ describe('machines channels', () => {
     await expect(h['machines.connect']({ id: m.id }, ctx)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/does not exist/) });
   });
 });
+
+async function until(cond: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

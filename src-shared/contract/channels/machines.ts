@@ -138,6 +138,21 @@ export const machineChannels = {
     input: z.object({ id, gcode: z.array(z.string().max(200)).min(1).max(200) }).strict(),
     output: ok,
   }),
+  'machines.frameBox': channel({
+    description: "Trace a design's bounding box (mm, work coordinates) with the laser off, or at a low power for a visible dot.",
+    input: z.object({
+      id,
+      bbox: z.object({ minX: z.number(), minY: z.number(), maxX: z.number(), maxY: z.number() }).refine((b) => b.maxX >= b.minX && b.maxY >= b.minY, 'max must not be below min'),
+      powerPct: z.number().min(0).max(5).default(0),
+      speedMmPerMin: z.number().positive().max(100_000).default(3000),
+    }).strict(),
+    output: z.object({ gcode: z.array(z.string()) }),
+  }),
+  'machines.setting': channel({
+    description: 'Write one controller setting ($N=value), e.g. $30 max power or $110 max rate; refused while a job runs.',
+    input: z.object({ id, key: z.number().int().min(0).max(255), value: z.number() }).strict(),
+    output: ok,
+  }),
   'jobs.enqueue': channel({
     description: 'Queue a job from G-code text on a machine (validated first; nothing moves).',
     input: z.object({ machineId: id, gcode: gcodeText, ...jobMeta }).strict(),
