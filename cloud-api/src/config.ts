@@ -36,6 +36,9 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every environment variable the server reads (deploy files are checked against this list). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export interface AppConfig {
   env: Env['NODE_ENV'];
   host: string;

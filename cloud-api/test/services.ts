@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** CLOUD_TEST_PRIVATE_SERVICES=1 forces private servers even when the shared ones answer. */
+const forcePrivate = process.env.CLOUD_TEST_PRIVATE_SERVICES === '1';
 
 async function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -54,12 +56,13 @@ export interface TestPostgres {
 export async function startTestPostgres(): Promise<TestPostgres> {
   let port = 5432;
   let privateDir: string | undefined;
-  if (!(await answers(5432))) {
+  if (forcePrivate || !(await answers(5432))) {
     port = await freePort();
     privateDir = mkdtempSync(join(tmpdir(), 'ah-pg-'));
     chownToPostgres(privateDir);
     runAsPostgres(`${PG_BIN}/initdb`, ['-D', privateDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-    runAsPostgres(`${PG_BIN}/pg_ctl`, ['-D', privateDir, '-o', `-p ${port} -k ${privateDir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+    // -l: the server must not inherit our pipes, or waiting for pg_ctl would wait for the server to exit.
+    runAsPostgres(`${PG_BIN}/pg_ctl`, ['-D', privateDir, '-l', join(privateDir, 'server.log'), '-o', `-p ${port} -k ${privateDir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
   }
   const name = `ah_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
@@ -88,7 +91,7 @@ export interface TestRedis {
 
 /** Redis on 6379 when it answers (tests use a unique key prefix via the app), else a private server. */
 export async function startTestRedis(): Promise<TestRedis> {
-  if (await answers(6379)) return { url: 'redis://127.0.0.1:6379', stop: async () => undefined };
+  if (!forcePrivate && (await answers(6379))) return { url: 'redis://127.0.0.1:6379', stop: async () => undefined };
   const port = await freePort();
   const proc: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   for (let i = 0; i < 50 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 100));

@@ -23,10 +23,14 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Returns the versions applied by this call. */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL,
-       applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  await db.tx(async (q) => {
+    // Under the lock: concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog.
+    await q.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+  });
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.tx(async (q) => {
