@@ -1,18 +1,17 @@
 // `acrylichub gcode FILE --material ID --machine ID -o OUT.gcode`: design file → toolpath → GRBL 1.1 laser
-// G-code. Reads DXF (src-shared/dxf) or SVG (src-shared/svg), builds contours and parts, takes kerf, pierce time
-// and per-operation presets from the material library adapted to the machine (presetsForMachine), orders and
-// compensates the cuts (src-shared/toolpath) and writes the file with the planner's time estimate in its header.
+// G-code. Reads DXF (src-shared/dxf) or SVG (src-shared/svg); material and machine come from the library; the
+// shared pipeline (src-shared/jobs/design-to-gcode: presets for the machine, kerf, contours, toolpath, emit)
+// makes the same file the app's cutting jobs make, with the planner's time estimate in its header.
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { buildContours } from '../../../src-shared/geometry/contours';
-import type { Finding, LayerInfo, Operation, Path } from '../../../src-shared/geometry/types';
+import type { Finding, LayerInfo, Path } from '../../../src-shared/geometry/types';
 import { importDxf } from '../../../src-shared/dxf/import-dxf';
+import { DesignGcodeError, designToGcode, type DesignGcode } from '../../../src-shared/jobs/design-to-gcode';
+import { MaterialSelectionError } from '../../../src-shared/materials/select';
 import { importSvg } from '../../../src-shared/svg/import-svg';
-import { MaterialSelectionError, presetsForMachine, selectThickness } from '../../../src-shared/materials/select';
-import { buildToolpath, emitGcode } from '../../../src-shared/toolpath/index';
 import { fail, numberOption, printJson } from '../output';
-import { requireFile, resolveSettings, withLibrary } from './estimate';
+import { requireFile, withLibrary } from './estimate';
 
 interface Design {
   paths: Path[];
@@ -37,14 +36,6 @@ function readDesign(file: string): Design {
     throw err;
   }
   return fail(`${file}: unsupported design format "${ext || '(none)'}" (use .dxf or .svg)`);
-}
-
-/** Operation per layer as the quote reads it: hidden or `ignore` layers are skipped, unlisted layers are cut. */
-function layerOperations(design: Design): Record<string, Operation> {
-  const ops: Record<string, Operation> = {};
-  for (const l of design.layers) ops[l.name] = l.visible ? l.operation : 'ignore';
-  for (const p of design.paths) if (!(p.layer in ops)) ops[p.layer] = 'cut';
-  return ops;
 }
 
 interface GcodeOpts {
@@ -92,33 +83,30 @@ export function register(program: Command): void {
       const tabs = numberOption('tabs', opts.tabs, { min: 0, integer: true });
       const tabWidth = numberOption('tab-width', opts.tabWidth, { min: 0.01 }) ?? 0.5;
       const { material, machine } = withLibrary(opts.data, (lib) => ({ material: lib.getMaterial(opts.material), machine: lib.getMachine(opts.machine) }));
-      if (machine.kind === 'diode' && material.transparent) fail(`${machine.name} (diode) cannot cut ${material.name}: the beam passes through transparent acrylic`);
-      let variant;
+      const design = readDesign(file);
+      let out: DesignGcode;
       try {
-        variant = selectThickness(material, thickness);
+        out = designToGcode({
+          jobId: opts.jobId ?? basename(file),
+          paths: design.paths,
+          layers: design.layers,
+          material,
+          machine,
+          thicknessMm: thickness,
+          kerfMm: kerfOpt,
+          leadInMm: leadIn,
+          tabs: tabs ? { count: tabs, widthMm: tabWidth } : undefined,
+          startPoint: opts.start as 'nearest' | 'corner',
+          lineNumbers: opts.lineNumbers,
+          pierce: opts.pierce,
+        });
       } catch (err) {
-        if (err instanceof MaterialSelectionError) fail(err.message);
+        if (err instanceof DesignGcodeError || err instanceof MaterialSelectionError) fail(`${file}: ${err.message}`);
         throw err;
       }
-      const presets = presetsForMachine(material, variant, machine);
-      const settings = resolveSettings(machine, undefined);
-      const design = readDesign(file);
-      const { contours, parts, findings } = buildContours(design.paths);
-      const program = buildToolpath(
-        { parts, contours, fills: design.paths.filter((p) => p.fill), layerOps: layerOperations(design), settings: presets },
-        { kerfMm: kerfOpt ?? variant.kerfMm, leadInMm: leadIn, tabs: tabs ? { count: tabs, widthMm: tabWidth } : undefined, startPoint: opts.start as 'nearest' | 'corner' },
-      );
-      if (program.runs.length === 0) fail(`${file}: nothing to cut, score or engrave (no geometry on an active layer)`);
-      const out = emitGcode(program, {
-        settings,
-        jobId: opts.jobId ?? basename(file),
-        material: `${material.name} ${variant.thicknessMm} mm`,
-        machine: machine.name,
-        lineNumbers: opts.lineNumbers,
-        pierceS: opts.pierce ? variant.pierceTimeS : 0,
-      });
       writeFileSync(opts.output, out.text);
-      const warnings = [...design.findings, ...findings, ...program.findings].filter((f) => f.severity !== 'info');
+      const program = out.program;
+      const warnings = [...design.findings, ...out.warnings].filter((f) => f.severity !== 'info');
       const e = out.estimate;
       if (opts.json) {
         printJson({
@@ -132,7 +120,8 @@ export function register(program: Command): void {
           distanceMm: e.distanceMm,
           laserOnMm: program.laserOnMm,
           travelMm: program.travelMm,
-          kerfMm: kerfOpt ?? variant.kerfMm,
+          kerfMm: out.kerfMm,
+          thicknessMm: out.thicknessMm,
           warnings: warnings.map((w) => ({ code: w.code, message: w.message, layer: w.layer })),
         });
         return;
