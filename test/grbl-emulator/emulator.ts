@@ -338,13 +338,13 @@ export class GrblEmulator extends EventEmitter {
       else if (l === 'S') this.modal.spindle = v;
     }
     for (const [l, v] of words) {
-      const axis = l === 'X' ? 0 : l === 'Y' ? 1 : l === 'Z' ? 2 : -1;
+      const axis = 'XYZ'.indexOf(l);
       if (axis < 0) continue;
       hasAxis = true;
       const mm = this.modal.inches ? v * 25.4 : v;
       target[axis] = this.modal.absolute ? mm : target[axis] + mm;
     }
-    if (!hasAxis || this.modal.motion === 4) return this.ok();
+    if (!hasAxis) return this.ok();
     const rapid = this.modal.motion === 0;
     if (!rapid && this.modal.feed <= 0) return this.reply('error:22');
     if (this.checkMode) {
@@ -433,7 +433,7 @@ export class GrblEmulator extends EventEmitter {
       const saved = { ...this.modal };
       this.gcode(body.includes('G90') || body.includes('G91') ? body : `G91${body}`);
       this.modal = saved;
-      if (this.state === 'Run') this.setState('Jog');
+      if ((this.state as MachineState) === 'Run') this.setState('Jog');
       return;
     }
     const setting = /^\$(\d+)=(.*)$/.exec(line);
