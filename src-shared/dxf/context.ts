@@ -12,7 +12,7 @@ import { ocsToWorld } from './ocs';
 /** Coordinates beyond this (mm, 1000 km) are treated as corrupt. */
 export const MAX_COORD_MM = 1e9;
 /** Total segments a drawing may expand to. */
-export const MAX_OUTPUT_SEGMENTS = 2_000_000;
+export const MAX_OUTPUT_SEGMENTS = 1_000_000;
 
 /** True when every number of every segment is finite (NaN slips through bbox comparisons, so check directly). */
 function allFinite(segs: Segment[]): boolean {

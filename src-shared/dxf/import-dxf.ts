@@ -16,7 +16,7 @@ export interface DxfImportOptions {
   unitsOverride?: UnitName;
   fontFor?: FontResolver;
   toleranceMm?: number;
-  /** Output budget in segments (default 2 million): beyond it the import stops with OUTPUT_LIMIT. */
+  /** Output budget in segments (default 1 million, hours of cutting): beyond it the import stops with OUTPUT_LIMIT. */
   maxSegments?: number;
 }
 

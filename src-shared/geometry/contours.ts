@@ -57,6 +57,7 @@ interface Piece {
   path: Path;
   start: Vec2;
   end: Vec2;
+  length: number;
 }
 
 export function buildContours(
@@ -72,13 +73,14 @@ export function buildContours(
     const start = segStart(path.segments[0]);
     const end = segEnd(path.segments[path.segments.length - 1]);
     const gap = distance(start, end);
-    if (path.closed || (gap <= tol && canClose(path.segments.length + (path.segments[0].kind === 'arc' ? 1 : 0), segmentsLength(path.segments), tol))) {
+    const length = segmentsLength(path.segments);
+    if (path.closed || (gap <= tol && canClose(path.segments.length + (path.segments[0].kind === 'arc' ? 1 : 0), length, tol))) {
       const segs = path.segments.slice();
       if (gap > GAP_EPS) segs.push({ kind: 'line', a: end, b: start });
       contours.push(makeContour(contours.length, [path.id], segs, true, path.layer));
     } else {
       const list = openByLayer.get(path.layer);
-      const piece = { path, start, end };
+      const piece = { path, start, end, length };
       if (list) list.push(piece);
       else openByLayer.set(path.layer, [piece]);
     }
@@ -137,11 +139,12 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
     const forward: Segment[][] = [pieces[i].path.segments];
     const backward: Segment[][] = [];
     const ids = [pieces[i].path.id];
+    const idsBefore: string[] = []; // pieces joined at the chain's start, in the order found (reversed at the end)
     const chainStart = pieces[i].start;
     let head = pieces[i].end;
     let closed = false;
     let count = pieces[i].path.segments.length;
-    let length = segmentsLength(pieces[i].path.segments);
+    let length = pieces[i].length;
     for (;;) {
       const id = nearestFree(head);
       const toStart = distance(head, chainStart);
@@ -159,7 +162,7 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
       if (distance(head, entry) > GAP_EPS) forward.push([{ kind: 'line', a: head, b: entry }]);
       forward.push(reversed ? reverseSegments(next.path.segments) : next.path.segments);
       count += next.path.segments.length;
-      length += segmentsLength(next.path.segments);
+      length += next.length;
       ids.push(next.path.id);
       head = reversed ? next.start : next.end;
     }
@@ -175,10 +178,10 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
       const exit = atEnd ? prev.end : prev.start;
       if (distance(exit, tail) > GAP_EPS) backward.push([{ kind: 'line', a: exit, b: tail }]);
       backward.push(atEnd ? prev.path.segments : reverseSegments(prev.path.segments));
-      ids.unshift(prev.path.id);
+      idsBefore.push(prev.path.id);
       tail = atEnd ? prev.start : prev.end;
       count += prev.path.segments.length;
-      length += segmentsLength(prev.path.segments);
+      length += prev.length;
       if (distance(head, tail) <= tol && canClose(count, length, tol)) closed = true;
     }
     const segs: Segment[] = [];
@@ -197,7 +200,7 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
       });
     }
     if (closed && gap > GAP_EPS) segs.push({ kind: 'line', a: head, b: tail });
-    contours.push(makeContour(contours.length, ids, segs, closed, layer));
+    contours.push(makeContour(contours.length, idsBefore.length ? [...idsBefore.reverse(), ...ids] : ids, segs, closed, layer));
   }
 }
 

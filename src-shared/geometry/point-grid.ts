@@ -9,7 +9,7 @@ export class PointGrid {
 
   /** A small-integer hash of the cell (fast Map keys); collisions only add candidates. */
   private key(ix: number, iy: number): number {
-    return Math.imul(ix | 0, 73_856_093) ^ Math.imul(iy | 0, 19_349_663);
+    return (Math.imul(ix | 0, 73_856_093) ^ Math.imul(iy | 0, 19_349_663)) & 0x3fffffff; // stays a V8 small integer
   }
 
   /** Adds a point and returns its id (0, 1, 2, ... in insertion order). */
