@@ -2,7 +2,7 @@
 // test, not from running the code under test.
 import { describe, expect, it } from 'vitest';
 import { arcSegmentCount } from './arc';
-import { estimateGcode } from './estimate';
+import { estimateGcode, timeLeftAfterLine } from './estimate';
 import type { ExecutedBlock } from './motion';
 import { maxJunctionSpeedSqr } from './planner';
 import { parseGrblSettings } from './settings';
@@ -175,5 +175,8 @@ describe('GRBL planner: arcs, stops, dwells, relative moves', () => {
     expect(r.lineEndS[0]).toBeCloseTo(restToRest(50, V, A), 9);
     expect(r.lineEndS[1]).toBeCloseTo(restToRest(50, V, A) + 1, 9);
     expect(r.lineEndS[2]).toBeCloseTo(r.timeS, 12);
+    expect(timeLeftAfterLine(r, -1)).toBe(r.timeS);
+    expect(timeLeftAfterLine(r, 1)).toBeCloseTo(restToRest(50, V, A), 9);
+    expect(timeLeftAfterLine(r, 2)).toBe(0);
   });
 });

@@ -6,13 +6,16 @@
 // On a machine with $32=0 the laser would fire during G0, so travels are wrapped in M5 ... M4 (each forces a stop).
 // A pierce dwell needs constant power (M4 fires nothing while the head stands still): M3 S, G1 (which switches
 // the beam on in M3 laser mode), G4 P, then back to M4. Every one of those forces a stop, as the firmware does.
-import { arcPoint, segStart } from '../geometry/segments';
+import { arcPoint, flattenSegments, segStart } from '../geometry/segments';
+import { arcAngularTravel } from '../planner/arc';
 import type { Segment, Vec2 } from '../geometry/types';
 import { estimateGcode, type EstimateResult } from '../planner/estimate';
 import type { GrblSettings } from '../planner/settings';
 import type { LaserRun, ToolpathProgram } from './types';
 
 export const MAX_EMITTED_LINE = 80;
+/** How far the sweep GRBL reads back from the rounded arc words may differ from the intended one. */
+const ARC_SWEEP_TOLERANCE_RAD = 0.01;
 
 export interface EmitOptions {
   settings: GrblSettings;
@@ -101,6 +104,24 @@ class BodyWriter {
       end = { x: round3(e.x), y: round3(e.y) };
       const from = this.pos ?? { x: round3(segStart(seg).x), y: round3(segStart(seg).y) };
       const c = { x: round3(seg.center.x), y: round3(seg.center.y) };
+      // After rounding, GRBL must still see the same arc: a tiny arc whose rounded ends coincide (or cross)
+      // would become a full circle. Such arcs go out as short G1 chords instead.
+      const travel = arcAngularTravel({
+        position: [from.x, from.y, 0],
+        target: [end.x, end.y, 0],
+        offset: [c.x - from.x, c.y - from.y, 0],
+        radius: Math.hypot(c.x - from.x, c.y - from.y),
+        axis0: 0,
+        axis1: 1,
+        axisLinear: 2,
+        clockwise: seg.sweep < 0,
+        arcToleranceMm: this.settings.arcToleranceMm,
+      });
+      if (Math.abs(travel - seg.sweep) > ARC_SWEEP_TOLERANCE_RAD) {
+        const pts = flattenSegments([seg], 0.005);
+        for (let i = 1; i < pts.length; i++) this.move({ kind: 'line', a: pts[i - 1], b: pts[i] }, feed, s);
+        return;
+      }
       words.push(seg.sweep < 0 ? 'G2' : 'G3', `X${fmt(end.x)}`, `Y${fmt(end.y)}`, `I${fmt(c.x - from.x)}`, `J${fmt(c.y - from.y)}`);
     }
     if (s !== this.s) words.push(`S${s}`);

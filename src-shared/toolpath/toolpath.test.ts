@@ -250,6 +250,26 @@ describe('G-code emission', () => {
     expect(out.estimate.dwellTimeS).toBeCloseTo(5 * 0.2, 9);
   });
 
+  it('arcs too small to survive 3-decimal rounding go out as chords, never as a full circle', () => {
+    // a 0.0004 mm arc of radius 5: its rounded ends coincide, which GRBL would read as 360°
+    const tiny: Segment = { kind: 'arc', center: { x: 5, y: 0 }, radius: 5, startAngle: Math.PI, sweep: -0.00008 };
+    const big: Segment = { kind: 'arc', center: { x: 5, y: 0 }, radius: 5, startAngle: Math.PI, sweep: -Math.PI / 2 };
+    const run = (seg: Segment) => ({
+      runs: [{ kind: 'score' as const, sourceId: 'a', start: { x: 0, y: 0 }, pieces: [{ seg, on: true }], settings: presets.score, pass: 1 }],
+      origin: { x: 0, y: 0 },
+      travelMm: 0,
+      laserOnMm: 0,
+      bbox: { minX: 0, minY: 0, maxX: 5, maxY: 5 },
+      findings: [],
+    });
+    const t = emitGcode(run(tiny), { settings, jobId: 'j', material: 'm', machine: 'x' });
+    expect(t.text).not.toMatch(/G[23] /);
+    expect(t.estimate.cutMm).toBeLessThan(0.01);
+    const b = emitGcode(run(big), { settings, jobId: 'j', material: 'm', machine: 'x' });
+    expect(b.text).toMatch(/G2 X5 Y5 I5 J0/);
+    expect(b.estimate.cutMm).toBeCloseTo((5 * Math.PI) / 2, 1);
+  });
+
   it('output is deterministic', () => {
     const a = emitGcode(buildToolpath(sample().input, { kerfMm: 0.2 }), { settings, jobId: 'j', material: 'm', machine: 'x' }).text;
     const b = emitGcode(buildToolpath(sample().input, { kerfMm: 0.2 }), { settings, jobId: 'j', material: 'm', machine: 'x' }).text;
