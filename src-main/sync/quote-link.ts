@@ -1,0 +1,28 @@
+// The bridge from the quote service's saved quotes (table `quotes`, migration 002) to replication: the fields of
+// a saved quote that other devices and the cloud need, queued as one quote.upsert in the caller's transaction
+// (better-sqlite3 nests it as a savepoint), so saving a quote and queueing its sync are atomic. The quote service
+// calls recordSavedQuote() inside its save transaction (see the sync report: one line in quote-service.ts).
+import type { QuoteSummary } from '../../src-shared/contract/channels/quote';
+import type { QuoteFields } from '../../src-shared/sync/mutations';
+import type { SyncStore } from './sync-store';
+
+export function savedQuoteFields(q: QuoteSummary & { designId?: string | null; machineId?: string | null }): QuoteFields {
+  return {
+    number: q.number,
+    title: `${q.number} ${q.designName}`.trim().slice(0, 200),
+    customerName: q.customerName.slice(0, 200),
+    designName: q.designName.slice(0, 200),
+    designId: q.designId ?? null,
+    materialId: q.materialId.slice(0, 100),
+    machineId: q.machineId?.slice(0, 100) ?? null,
+    quantity: q.quantity,
+    currency: q.currency,
+    totalIdr: q.totalIdr,
+    validUntil: new Date(q.validUntil).toISOString(),
+    status: 'draft',
+  };
+}
+
+export function recordSavedQuote(store: SyncStore, q: Parameters<typeof savedQuoteFields>[0]): void {
+  store.upsertQuote(q.id, savedQuoteFields(q));
+}
