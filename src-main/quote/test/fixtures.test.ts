@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quoteSaveSchema } from '../../../src-shared/contract/channels/quote';
 import { ContractError } from '../../../src-shared/contract/define';
+import { analyzeDesign } from '../../../src-shared/estimate/analyze';
+import type { Operation } from '../../../src-shared/geometry/types';
+import { toGrblSettings } from '../../../src-shared/materials/machine-schema';
+import { presetsForMachine, selectThickness } from '../../../src-shared/materials/select';
+import { buildToolpath, emitGcode } from '../../../src-shared/toolpath/index';
 import { ImportError, importFile } from '../../import/import-file';
 import { openCliStore } from '../cli-store';
 import type { ImportedDesign } from '../quote-service';
@@ -68,6 +73,30 @@ describe('every DXF fixture', () => {
     } finally {
       fresh.close();
     }
+  });
+});
+
+describe('machine time against the generated toolpath', () => {
+  // The quote times its cached cutting order (fast enough to re-quote live); the toolpath generator's G-code
+  // (kerf offsets, 2-opt order, M3/G4/M4 pierces) timed by the planner is the reference it must stay close to.
+  it.each(['vzbot_back_acrylic_panel_inkscape.dxf', 'vzbot_Back_electronic_panel_inkscape.dxf', 'deepnest_TopsNest.dxf'])('%s within 3 %', (file) => {
+    const design = load(file)!;
+    const material = store.library.getMaterial('acrylic-cast-clear');
+    const machine = store.library.getMachine('co2-60w-1300x900');
+    const variant = selectThickness(material, 3);
+    const presets = presetsForMachine(material, variant, machine);
+    const settings = toGrblSettings(machine.grbl);
+    const q = store.quotes.compute({ ...request, machineId: machine.id }, design);
+    const a = analyzeDesign(design.input);
+    const layerOps: Record<string, Operation> = {};
+    for (const l of design.input.layers) layerOps[l.name] = l.visible ? l.operation : 'ignore';
+    for (const p of design.input.paths) if (!(p.layer in layerOps)) layerOps[p.layer] = 'cut';
+    const program = buildToolpath(
+      { parts: a.partGeoms, contours: [...a.cutContours, ...a.scoreContours], layerOps, settings: presets },
+      { kerfMm: variant.kerfMm },
+    );
+    const g = emitGcode(program, { settings, jobId: 'test', material: material.id, machine: machine.id, pierceS: variant.pierceTimeS });
+    expect(Math.abs(q.time.perCopyS - g.estimate.timeS) / g.estimate.timeS).toBeLessThan(0.03);
   });
 });
 
