@@ -83,7 +83,7 @@ export class GrblEmulator extends EventEmitter {
   private outQueue: string[] = [];
   private outTimer?: NodeJS.Timeout;
   private ticker?: NodeJS.Timeout;
-  private pumpTimer?: NodeJS.Timeout;
+  private pumpImmediate?: NodeJS.Immediate;
   private homingTimer?: NodeJS.Timeout;
   private reportCount = 0;
 
@@ -134,7 +134,7 @@ export class GrblEmulator extends EventEmitter {
 
   async close(): Promise<void> {
     clearInterval(this.ticker);
-    clearTimeout(this.pumpTimer);
+    clearImmediate(this.pumpImmediate);
     clearTimeout(this.outTimer);
     clearTimeout(this.homingTimer);
     const port = this.port;
@@ -168,8 +168,8 @@ export class GrblEmulator extends EventEmitter {
   }
 
   private pump(): void {
-    clearTimeout(this.pumpTimer);
-    this.pumpTimer = undefined;
+    clearImmediate(this.pumpImmediate);
+    this.pumpImmediate = undefined;
     const now = performance.now();
     let n = this.wire.length - this.wireHead;
     if (this.baud > 0 && n > 0) {
@@ -186,7 +186,8 @@ export class GrblEmulator extends EventEmitter {
       this.wireHead = 0;
     }
     this.processLines();
-    if (this.wire.length > this.wireHead) this.pumpTimer = setTimeout(() => this.pump(), 1);
+    // A UART hands over each byte as it lands: poll without timer granularity while bytes are on the wire.
+    if (this.wire.length > this.wireHead) this.pumpImmediate = setImmediate(() => this.pump());
   }
 
   private deliver(b: number): void {
