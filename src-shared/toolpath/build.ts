@@ -9,6 +9,7 @@ import type { BBox, Finding, Ring, Segment, Vec2 } from '../geometry/types';
 import { hatchPieces, hatchSpans } from './hatch';
 import { asCircle, offsetClosedContour } from './kerf';
 import { DEFAULT_OPTIMISE_BUDGET, orderItems, type OrderItem, type Placement } from './order';
+import { toolpathMessage, type ToolpathMessageCode } from './messages';
 import { pieceEnd, rightNormalAtStart, splitWithGaps, startClosedAt } from './pieces';
 import type { LaserRun, OperationSettings, RunKind, ToolpathInput, ToolpathOptions, ToolpathProgram } from './types';
 
@@ -49,7 +50,8 @@ function startPoints(segs: readonly Segment[], corners: boolean): Vec2[] {
   return sharp.length > 0 ? sharp : all;
 }
 
-function finding(code: string, message: string, c?: Contour): Finding {
+function finding(code: ToolpathMessageCode, params: Record<string, string | number>, c?: Contour): Finding {
+  const message = toolpathMessage(code, 'en', params);
   return c ? { code, severity: 'warning', message, layer: c.layer, at: segStart(c.segments[0]) } : { code, severity: 'warning', message };
 }
 
@@ -67,7 +69,7 @@ function addPart(part: PartGeom, input: ToolpathInput, opts: ToolpathOptions, ou
     const ring: Ring = segmentsToRing(hole.segments, tol);
     const inside = islandItems.filter(({ island }) => pointInRing(segStart(island.outer.segments[0]), ring)).flatMap((x) => x.items);
     const loops = offsetClosedContour(hole.segments, -half, tol);
-    if (loops.length === 0) findings.push(finding('HOLE_SMALLER_THAN_KERF', `hole ${hole.id} is too small for a ${opts.kerfMm} mm kerf; not cut`, hole));
+    if (loops.length === 0) findings.push(finding('HOLE_SMALLER_THAN_KERF', { id: hole.id, kerf: opts.kerfMm }, hole));
     for (const loop of loops) {
       out.push({ kind: 'cut', sourceId: hole.id, closed: true, segments: loop, role: 'hole', settings: input.settings.cut, after: inside });
       holeItems.push(out.length - 1);
@@ -102,7 +104,7 @@ function collectCandidates(input: ToolpathInput, opts: ToolpathOptions, findings
     else if (op === 'score' || (op === 'engrave' && !c.closed)) {
       score.push({ kind: 'score', sourceId: c.id, closed: c.closed, segments: c.segments, role: c.closed ? 'outer' : 'open', settings: input.settings.score, after: [] });
     } else if (op === 'cut' && !c.closed) {
-      findings.push(finding('OPEN_CUT_CONTOUR', `open contour ${c.id} on cut layer "${c.layer}" is cut as drawn, without kerf compensation`, c));
+      findings.push(finding('OPEN_CUT_CONTOUR', { id: c.id, layer: c.layer }, c));
       cut.push({ kind: 'cut', sourceId: c.id, closed: false, segments: c.segments, role: 'open', settings: input.settings.cut, after: [] });
     }
   }
@@ -216,6 +218,6 @@ export function buildToolpath(input: ToolpathInput, opts: ToolpathOptions): Tool
       unionBBox(bbox, b);
     }
   }
-  if (runs.length === 0) findings.push(finding('NOTHING_TO_CUT', 'no contour is on a cut, score or engrave layer'));
+  if (runs.length === 0) findings.push(finding('NOTHING_TO_CUT', {}));
   return { runs, origin, travelMm, laserOnMm, bbox: isEmptyBBox(bbox) ? { minX: 0, minY: 0, maxX: 0, maxY: 0 } : bbox, findings };
 }

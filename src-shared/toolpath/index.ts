@@ -5,3 +5,4 @@ export * from './emit-gcode';
 export * from './order';
 export * from './kerf';
 export * from './hatch';
+export * from './messages';

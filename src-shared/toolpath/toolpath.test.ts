@@ -11,6 +11,7 @@ import { parseGrblSettings } from '../planner/settings';
 import { buildToolpath } from './build';
 import { emitFrame, emitGcode } from './emit-gcode';
 import { hatchSpans } from './hatch';
+import { toolpathMessage } from './messages';
 import { nearestNeighbour, orderItems, type OrderItem } from './order';
 import type { ToolpathInput } from './types';
 
@@ -96,6 +97,8 @@ describe('toolpath: order and kerf', () => {
     const prog = buildToolpath({ parts, contours, layerOps: { CUT: 'cut' }, settings: presets }, { kerfMm: 0.3 });
     expect(prog.runs).toHaveLength(1);
     expect(prog.findings.map((f) => f.code)).toContain('HOLE_SMALLER_THAN_KERF');
+    expect(prog.findings[0].message).toMatch(/too small for a 0.3 mm kerf/);
+    expect(toolpathMessage('HOLE_SMALLER_THAN_KERF', 'id', { id: 'c1', kerf: 0.3 })).toBe('lubang c1 terlalu kecil untuk kerf 0.3 mm; tidak dipotong');
   });
 
   it('passes repeat each contour back to back; tabs leave laser-off gaps on outlines (islands too), not holes', () => {
