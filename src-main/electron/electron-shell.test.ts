@@ -57,7 +57,7 @@ describe('Electron shell security', () => {
 
   it('rejects calls from untrusted senders and bad input, and answers good calls', async () => {
     const ipc = fakeIpc();
-    registerIpc(ipc, handlers(), () => {});
+    registerIpc(ipc as never, handlers(), () => {});
     const invoke = ipc.map.get(invokeChannel)!;
     expect(await invoke(frame('https://evil.example/'), 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invoke(frame('app://acrylichub/index.html', { url: 'app://acrylichub/' }), 'app.info', {})).toMatchObject({

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { AppProvider } from './app/app-context';
+import { WorkspaceProvider } from './app/workspace';
 import { createClient } from './client/index';
 import { setupI18n } from './i18n/setup';
 import './styles.css';
@@ -19,7 +20,9 @@ async function boot(): Promise<void> {
     root.render(
       <StrictMode>
         <AppProvider client={client} info={info} initialSettings={settings}>
-          <App />
+          <WorkspaceProvider>
+            <App />
+          </WorkspaceProvider>
         </AppProvider>
       </StrictMode>,
     );

@@ -124,10 +124,11 @@ export function alignPaths(doc: EditorDoc, ids: ReadonlySet<string>, how: Alignm
   };
 }
 
-export function addPaths(doc: EditorDoc, paths: Path[]): EditorDoc {
+/** Adds paths; a layer that does not exist yet is created with `newLayerOperation`. */
+export function addPaths(doc: EditorDoc, paths: Path[], newLayerOperation: Operation = 'cut'): EditorDoc {
   const layers = [...doc.layers];
   for (const p of paths) {
-    if (!layers.some((l) => l.name === p.layer)) layers.push({ name: p.layer, operation: 'cut', visible: true, locked: false, color: p.color });
+    if (!layers.some((l) => l.name === p.layer)) layers.push({ name: p.layer, operation: newLayerOperation, visible: true, locked: false, color: p.color });
   }
   return { paths: [...doc.paths, ...paths], layers };
 }

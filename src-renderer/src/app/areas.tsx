@@ -1,6 +1,9 @@
 // The main areas of the workstation, in navigation order, with their keyboard shortcut (Alt+1..6).
 import type { ComponentType } from 'react';
 import { DesignsPage } from '../features/designs/DesignsPage';
+import { MachinesPage } from '../features/machines/MachinesPage';
+import { NestPage } from '../features/nest/NestPage';
+import { QuotePage } from '../features/quote/QuotePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { EmptyArea } from './EmptyArea';
 
@@ -12,9 +15,9 @@ export interface Area {
 
 export const areas: Area[] = [
   { id: 'designs', labelKey: 'nav.designs', component: DesignsPage },
-  { id: 'quote', labelKey: 'nav.quote', component: () => <EmptyArea messageKey="empty.quote" /> },
-  { id: 'nest', labelKey: 'nav.nest', component: () => <EmptyArea messageKey="empty.nest" /> },
-  { id: 'machines', labelKey: 'nav.machines', component: () => <EmptyArea messageKey="empty.machines" /> },
+  { id: 'quote', labelKey: 'nav.quote', component: QuotePage },
+  { id: 'nest', labelKey: 'nav.nest', component: NestPage },
+  { id: 'machines', labelKey: 'nav.machines', component: MachinesPage },
   { id: 'orders', labelKey: 'nav.orders', component: () => <EmptyArea messageKey="empty.orders" /> },
   { id: 'settings', labelKey: 'nav.settings', component: SettingsPage },
 ];
