@@ -17,7 +17,7 @@ export class LibraryService {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
-    resourcesDir = defaultResourcesDir,
+    resourcesDir = defaultResourcesDir(),
   ) {
     this.seed('materials', () => loadSeedMaterials(resourcesDir));
     this.seed('machine_profiles', () => loadSeedMachines(resourcesDir));

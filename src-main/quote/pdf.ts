@@ -112,7 +112,7 @@ function drawThumbnail(doc: PDFKit.PDFDocument, parts: PartGeom[], score: Segmen
 }
 
 /** Renders the document; resolves with the PDF bytes. */
-export function renderQuotePdf(q: QuoteDocument, lang: Lang, resourcesDir = defaultResourcesDir): Promise<Buffer> {
+export function renderQuotePdf(q: QuoteDocument, lang: Lang, resourcesDir = defaultResourcesDir()): Promise<Buffer> {
   const t = (k: string) => TEXT[k][lang];
   const r = q.result;
   const money = (v: number) => formatMoney(v, r.price.currency, lang);

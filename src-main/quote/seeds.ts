@@ -8,7 +8,15 @@ import { formatZodError } from '../../src-shared/contract/define';
 import { machineProfileSchema, type MachineProfile } from '../../src-shared/materials/machine-schema';
 import { materialSchema, type Material } from '../../src-shared/materials/material-schema';
 
-export const defaultResourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
+/**
+ * resources/ of this checkout (ESM under tsx), or beside dist-electron/ in the Electron bundle (CommonJS, where
+ * esbuild leaves import.meta empty), or ACRYLICHUB_RESOURCES_DIR when a packaging puts it elsewhere.
+ */
+export function defaultResourcesDir(): string {
+  if (process.env.ACRYLICHUB_RESOURCES_DIR) return process.env.ACRYLICHUB_RESOURCES_DIR;
+  const url = (import.meta as { url?: string }).url;
+  return url ? fileURLToPath(new URL('../../resources', url)) : join(__dirname, '..', 'resources');
+}
 
 function readAll<T>(dir: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T[] {
   return readdirSync(dir)
@@ -28,10 +36,10 @@ function readAll<T>(dir: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T
     });
 }
 
-export function loadSeedMaterials(resourcesDir = defaultResourcesDir): Material[] {
+export function loadSeedMaterials(resourcesDir = defaultResourcesDir()): Material[] {
   return readAll(join(resourcesDir, 'materials'), materialSchema);
 }
 
-export function loadSeedMachines(resourcesDir = defaultResourcesDir): MachineProfile[] {
+export function loadSeedMachines(resourcesDir = defaultResourcesDir()): MachineProfile[] {
   return readAll(join(resourcesDir, 'machines'), machineProfileSchema);
 }
