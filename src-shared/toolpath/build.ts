@@ -6,7 +6,7 @@ import type { Contour, PartGeom } from '../geometry/contours';
 import { pointInRing, segmentsToRing } from '../geometry/polygon';
 import { addSegmentToBBox, emptyBBox, isEmptyBBox, segLength, segmentsLength, segStart, unionBBox } from '../geometry/segments';
 import type { BBox, Finding, Ring, Segment, Vec2 } from '../geometry/types';
-import { hatchPieces, hatchSpans } from './hatch';
+import { fillRegions, hatchPieces, hatchSpans, ringsBBox } from './hatch';
 import { asCircle, offsetClosedContour } from './kerf';
 import { DEFAULT_OPTIMISE_BUDGET, orderItems, type OrderItem, type Placement } from './order';
 import { toolpathMessage, type ToolpathMessageCode } from './messages';
@@ -115,16 +115,11 @@ function collectCandidates(input: ToolpathInput, opts: ToolpathOptions, findings
   }
   const e = input.settings.engrave;
   for (const [layer, rings] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const bbox = emptyBBox();
-    for (const r of rings) for (const p of r) {
-      bbox.minX = Math.min(bbox.minX, p.x);
-      bbox.minY = Math.min(bbox.minY, p.y);
-      bbox.maxX = Math.max(bbox.maxX, p.x);
-      bbox.maxY = Math.max(bbox.maxY, p.y);
-    }
-    const hatch = hatchPieces(hatchSpans(rings, bbox, e.linePitchMm), e.overscanMm);
-    if (!hatch) continue;
-    engrave.push({ kind: 'engrave', sourceId: `fill:${layer}`, closed: false, segments: hatch.pieces.map((p) => p.seg), pieces: hatch.pieces, start: hatch.start, role: 'fill', settings: e, after: [] });
+    fillRegions(rings).forEach((region, k) => {
+      const hatch = hatchPieces(hatchSpans(region, ringsBBox(region), e.linePitchMm), e.overscanMm);
+      if (!hatch) return;
+      engrave.push({ kind: 'engrave', sourceId: `fill:${layer}:${k}`, closed: false, segments: hatch.pieces.map((p) => p.seg), pieces: hatch.pieces, start: hatch.start, role: 'fill', settings: e, after: [] });
+    });
   }
   // Cut: parts with containment precedence (indices local to the cut group, after the open cuts).
   for (const part of input.parts) addPart(part, input, opts, cut, findings);

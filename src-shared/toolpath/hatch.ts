@@ -1,9 +1,50 @@
 // Fill engraving: horizontal scan lines at the line pitch, clipped to the region (even-odd, so holes and text
 // counters stay clear) with clipper2-ts, run back and forth, each lit span extended by the overscan with the
 // laser off so the head is already at speed when it fires and still at speed when it stops.
-import type { PathsD } from 'clipper2-ts';
+import { ClipType, FillRule, PolyTreeD, booleanOpDWithPolyTree, type PathsD, type PolyPathD } from 'clipper2-ts';
 import type { BBox, Ring, Segment, Vec2 } from '../geometry/types';
-import { clipLinesToRegion } from './kerf';
+import { CLIPPER_PRECISION, clipLinesToRegion } from './kerf';
+
+/**
+ * Separates a layer's fill rings (even-odd) into connected regions, each an outline with its holes, so
+ * separate logos or words are engraved one after another instead of scan lines running across the gaps.
+ */
+export function fillRegions(rings: readonly Ring[]): Ring[][] {
+  const tree = new PolyTreeD();
+  booleanOpDWithPolyTree(ClipType.Union, rings.map((r) => r.map((p) => ({ x: p.x, y: p.y }))), null, tree, FillRule.EvenOdd, CLIPPER_PRECISION);
+  const regions: Ring[][] = [];
+  const visit = (node: PolyPathD): void => {
+    for (let i = 0; i < node.count; i++) {
+      const outer = node.child(i);
+      const region: Ring[] = [toRing(outer.poly)];
+      for (let j = 0; j < outer.count; j++) {
+        const hole = outer.child(j);
+        region.push(toRing(hole.poly));
+        visit(hole); // islands inside the hole are regions of their own
+      }
+      regions.push(region);
+    }
+  };
+  visit(tree);
+  return regions;
+}
+
+function toRing(path: PathsD[number] | null): Ring {
+  return (path ?? []).map((p) => ({ x: p.x, y: p.y }));
+}
+
+export function ringsBBox(rings: readonly Ring[]): BBox {
+  const b: BBox = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const r of rings) {
+    for (const p of r) {
+      b.minX = Math.min(b.minX, p.x);
+      b.minY = Math.min(b.minY, p.y);
+      b.maxX = Math.max(b.maxX, p.x);
+      b.maxY = Math.max(b.maxY, p.y);
+    }
+  }
+  return b;
+}
 
 export interface HatchSpan {
   y: number;

@@ -10,7 +10,7 @@ import type { MoveInfo } from '../gcode/types';
 import { parseGrblSettings } from '../planner/settings';
 import { buildToolpath } from './build';
 import { emitFrame, emitGcode } from './emit-gcode';
-import { hatchSpans } from './hatch';
+import { fillRegions, hatchSpans } from './hatch';
 import { toolpathMessage } from './messages';
 import { nearestNeighbour, orderItems, type OrderItem } from './order';
 import type { ToolpathInput } from './types';
@@ -202,6 +202,42 @@ describe('toolpath: fill engraving', () => {
     const lit = spans.reduce((s, sp) => s + sp.x1 - sp.x0, 0);
     expect(lit).toBeCloseTo(100 - 16, 6); // area ÷ pitch
     expect(spans.filter((s) => s.y > 3 && s.y < 7)).toHaveLength(8); // 4 rows split in two
+  });
+
+  it('separate fill regions are engraved one by one; an island in a hole is its own region', () => {
+    const regions = fillRegions([
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+        { x: 10, y: 10 },
+        { x: 0, y: 10 },
+      ],
+      [
+        { x: 2, y: 2 },
+        { x: 8, y: 2 },
+        { x: 8, y: 8 },
+        { x: 2, y: 8 },
+      ],
+      [
+        { x: 4, y: 4 },
+        { x: 6, y: 4 },
+        { x: 6, y: 6 },
+        { x: 4, y: 6 },
+      ],
+      [
+        { x: 50, y: 0 },
+        { x: 60, y: 0 },
+        { x: 60, y: 5 },
+        { x: 50, y: 5 },
+      ],
+    ]);
+    expect(regions.map((r) => r.length).sort()).toEqual([1, 1, 2]);
+    const paths = [rect('a', 'ENG', 0, 0, 10, 10), rect('b', 'ENG', 50, 0, 60, 5)];
+    const { contours, parts } = buildContours(paths);
+    const prog = buildToolpath({ parts, contours, layerOps: { ENG: 'engrave' }, settings: presets }, { kerfMm: 0 });
+    expect(prog.runs.map((r) => r.kind)).toEqual(['engrave', 'engrave']);
+    // lit length = area ÷ pitch for each square
+    expect(prog.laserOnMm).toBeCloseTo((100 + 50) / presets.engrave.linePitchMm, 6);
   });
 
   it('engraving comes first, with overscan at laser off', () => {
