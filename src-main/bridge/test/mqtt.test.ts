@@ -13,6 +13,11 @@ import { SerialMachine } from '../../machines/serial-machine';
 import type { JobProgressSnapshot } from '../../machines/job-runner';
 import { squareJob, startEmulator } from '../../machines/test/harness';
 import { PASSWORD, USER, startEmbedded, startMosquitto, type TestBroker } from './brokers';
+import { openDatabase } from '../../store/database';
+import { TaskRegistry } from '../../services/task-registry';
+import type { CoreDeps } from '../../services/core-deps';
+import type { HandlerContext } from '../../../src-shared/contract/index';
+import { createMachineHandlers } from '../../machines/handlers';
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
@@ -102,6 +107,37 @@ describe.each([
       mqtt: { url: broker.url, username: 'nobody', password: PASSWORD }, spoolDir: mkdtempSync(join(tmpdir(), 'spool-')),
     });
     await expect(bridge.start()).rejects.toThrow(/refused the username\/password/);
+  });
+});
+
+describe('an MQTT machine through the app channels', () => {
+  it('looks like a serial machine: connect, jog, start a job, history with its log', async () => {
+    const broker = await startEmbedded();
+    closers.push(() => broker.stop());
+    const { emulator } = await setup(broker);
+    const db = openDatabase(':memory:');
+    const deps: CoreDeps = { db, dataDir: '/tmp', shell: 'browser', appVersion: 'test', now: () => new Date(), tasks: new TaskRegistry(), onClose: (fn) => closers.push(fn) };
+    const h = createMachineHandlers(deps);
+    const events: string[] = [];
+    const ctx: HandlerContext = { emit: (e) => events.push(e) };
+    const m = await h['machines.add']({ kind: 'mqtt', name: 'Laser across the shop', url: broker.url, remoteId: 'laser-1', username: USER, password: PASSWORD }, ctx);
+    const snap = await h['machines.connect']({ id: m.id }, ctx);
+    expect(snap.kind).toBe('mqtt');
+    await until(() => events.includes('machine.status'));
+    await h['machines.jog']({ id: m.id, x: 3, feed: 1000, relative: true }, ctx);
+    const lines = squareJob(500);
+    const job = await h['jobs.start']({ machineId: m.id, gcode: lines.join('\n'), name: 'Remote', operator: 'Sari' }, ctx);
+    const start = Date.now();
+    while ((await h['jobs.get']({ jobId: job.id }, ctx)).status !== 'done') {
+      if (Date.now() - start > 30_000) throw new Error('remote job did not finish');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const done = await h['jobs.get']({ jobId: job.id }, ctx);
+    expect(done).toMatchObject({ status: 'done', ackedLines: 500, operator: 'Sari' });
+    expect(done.log.map((e) => e.type)).toEqual(['start', 'done']);
+    expect(emulator.received.slice(-500)).toEqual(lines);
+    expect(events).toContain('job.progress');
+    await h['machines.disconnect']({ id: m.id }, ctx);
   });
 });
 
