@@ -1,13 +1,13 @@
-// Handler of `files.import`: decodes the bytes (or reads the path), runs the import as a task with `task.progress`
-// events (start, done), and returns the result with contours/parts as id references. Imports run in-process:
-// the fixtures' largest (3 MB) imports in well under a second; a worker thread is the next step for 100 MB files
-// (see the report), the size limit in read-file.ts bounds the worst case meanwhile.
+// Handler of `files.import`: decodes the bytes (or reads the path), runs the import as a task (files from 2 MB in a
+// worker thread, cancellable with `task.cancel`) with `task.progress` events per stage, and returns the result
+// with contours/parts as id references.
 import { basename } from 'node:path';
 import { ContractError, type HandlerContext, type Handlers } from '../../src-shared/contract/index';
 import type { PartSummary } from '../../src-shared/contract/channels/files';
 import type { PartGeom } from '../../src-shared/geometry/contours';
 import type { CoreDeps } from '../services/core-deps';
-import { ImportError, importFile } from './import-file';
+import { ImportError } from './import-file';
+import { ImportCancelled, runImport } from './run-import';
 import { MAX_IMPORT_BYTES, readImportFile } from './read-file';
 import type { ImportResult } from './import-result';
 
@@ -37,7 +37,7 @@ export function toImportOutput(r: ImportResult) {
 
 export function createFilesHandlers(deps: Pick<CoreDeps, 'tasks'>): Pick<Handlers, 'files.import'> {
   return {
-    'files.import': (input, ctx: HandlerContext) => {
+    'files.import': async (input, ctx: HandlerContext) => {
       const task = deps.tasks.start();
       const progress = (fraction: number, message: string, done: boolean) =>
         ctx.emit('task.progress', { taskId: task.taskId, kind: 'import', fraction, message, done });
@@ -54,11 +54,18 @@ export function createFilesHandlers(deps: Pick<CoreDeps, 'tasks'>): Pick<Handler
           bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
         }
         progress(0, `reading ${name}`, false);
-        const result = importFile(name, bytes, { unitsOverride: input.unitsOverride, kerfMm: input.kerfMm, thicknessMm: input.thicknessMm });
+        const result = await runImport(name, bytes, {
+          unitsOverride: input.unitsOverride,
+          kerfMm: input.kerfMm,
+          thicknessMm: input.thicknessMm,
+          signal: task.signal,
+          onProgress: (fraction, message) => progress(fraction, message, false),
+        });
         progress(1, `imported ${name}: ${result.paths.length} paths, ${result.findings.length} findings`, true);
         return toImportOutput(result);
       } catch (err) {
-        progress(1, `failed: ${(err as Error).message}`, true);
+        progress(1, err instanceof ImportCancelled ? 'cancelled' : `failed: ${(err as Error).message}`, true);
+        if (err instanceof ImportCancelled) throw new ContractError('CANCELLED', err.message);
         if (err instanceof ImportError) throw new ContractError('BAD_INPUT', err.message);
         throw err;
       } finally {

@@ -91,6 +91,7 @@ function runImporter(format: FileFormat, bytes: Uint8Array, name: string, opts: 
 export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions = {}): ImportResult {
   if (bytes.length === 0) throw new ImportError(`${name}: the file is empty / berkas kosong.`);
   const format = detectFormat(bytes, name);
+  opts.onStage?.(0.05, `reading ${format}`);
   let raw: Raw;
   try {
     raw = runImporter(format, bytes, name, opts);
@@ -100,7 +101,9 @@ export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions 
   }
   const cutLayers = new Set(raw.layers.filter((l) => l.operation === 'cut' && l.visible).map((l) => l.name));
   const cutPaths = raw.paths.filter((p) => !p.fill && (cutLayers.has(p.layer) || !raw.layers.some((l) => l.name === p.layer)));
+  opts.onStage?.(0.6, `${raw.paths.length} paths read; building contours`);
   const { contours, parts, findings: contourFindings } = buildContours(cutPaths, { joinTolerance: opts.joinToleranceMm });
+  opts.onStage?.(0.8, `${contours.length} contours; checking manufacturability`);
   const dfm = checkDesign(contours, parts, {
     kerfMm: opts.kerfMm,
     thicknessMm: opts.thicknessMm,

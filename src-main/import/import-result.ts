@@ -45,4 +45,6 @@ export interface ImportOptions {
   /** Outline TEXT/MTEXT with the bundled fonts (default true). */
   convertText?: boolean;
   joinToleranceMm?: number;
+  /** Called between stages (read → contours → checks) with the fraction done and what comes next. */
+  onStage?: (fraction: number, message: string) => void;
 }
