@@ -1,5 +1,8 @@
 // The nesting DXF fixtures (real Deepnest test drawings) through the shared DXF importer and contour builder into
 // the nester, every result checked by the independent verifier; and the input errors the CLI relies on.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readNestInputs } from './inputs';
@@ -40,6 +43,20 @@ describe('input errors', () => {
     expect(() => readNestInputs([fixture('nesting/README.md')], 1)).toThrow(/README\.md: Not a DXF file/);
     expect(() => readNestInputs([fixture('nesting/fu.json'), fixture('dxf/deepnest_TopsNest.dxf')], 1)).toThrow(/on its own/);
   });
+  it('leaves open contours out with a warning and nests the closed ones', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nest-in-')), 'open.dxf');
+    const ent = (code: number | string, value: number | string) => `${code}\n${value}\n`;
+    const line = (x1: number, y1: number, x2: number, y2: number, layer: string) =>
+      ent(0, 'LINE') + ent(8, layer) + ent(10, x1) + ent(20, y1) + ent(30, 0) + ent(11, x2) + ent(21, y2) + ent(31, 0);
+    const square = line(0, 0, 10, 0, 'CUT') + line(10, 0, 10, 10, 'CUT') + line(10, 10, 0, 10, 'CUT') + line(0, 10, 0, 0, 'CUT');
+    writeFileSync(file, ent(0, 'SECTION') + ent(2, 'ENTITIES') + square + line(20, 0, 30, 5, 'SCRAP') + ent(0, 'ENDSEC') + ent(0, 'EOF'));
+    const input = readNestInputs([file], 2);
+    if (input.kind !== 'parts') throw new Error('expected parts');
+    expect(input.parts).toHaveLength(1);
+    expect(input.parts[0].quantity).toBe(2);
+    expect(input.warnings.join('\n')).toMatch(/1 open contour left out of the nest \(layers SCRAP\)/);
+  });
+
   it('reads an ESICUP instance', () => {
     const input = readNestInputs([fixture('nesting/fu.json')], 1);
     expect(input.kind).toBe('esicup');

@@ -132,7 +132,8 @@ describe('bad input', () => {
     const t = Date.now();
     const r = nest(job);
     const took = (Date.now() - t) / 1000;
-    expect(took).toBeLessThan(job.seconds! + 10); // generous: the budget ends the first layout, not a hang
+    // the first layout may use up to max(budget, 10 s); generous margin for a loaded machine, the point is no hang
+    expect(took).toBeLessThan(Math.max(job.seconds!, 10) + 10);
     expect(r.placements.length + r.unplaced.length).toBe(10_000);
     expect(r.placements.length).toBeGreaterThan(0);
     for (const u of r.unplaced) expect(['time-budget', 'no-room']).toContain(u.reason);

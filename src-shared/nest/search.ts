@@ -1,6 +1,7 @@
-// The nester's entry point: prepare the job, build a first complete layout greedily (largest parts first, every
-// allowed orientation tried), then improve it by simulated annealing over the placement order and the orientation
-// of each part until the time budget, the evaluation budget or a stop request ends the search. Only the tail of
+// The nester's entry point: prepare the job, build a quick first layout (largest parts first, first orientation),
+// then a greedy one trying every allowed orientation, then improve the better one by simulated annealing over the
+// placement order and the orientation of each part (strip mode: against a shrinking strip length) until the time
+// budget, the evaluation budget or a stop request ends the search. Only the tail of
 // the order after the first changed position is re-placed (the prefix layout is reused), and a candidate is
 // abandoned as soon as its partial material cost exceeds what the annealing would still accept.
 //
@@ -25,6 +26,11 @@ export interface NestHooks {
 }
 
 export const DEFAULT_SECONDS = 10;
+/**
+ * The first complete layout may take up to this long even with a smaller budget (a 1 s budget on a slow machine
+ * should still place the parts); past it the parts not yet placed are reported as cut off by the time budget.
+ */
+const FIRST_LAYOUT_GRACE_MS = 10_000;
 const START_TEMPERATURE = 0.03;
 const INITIAL_SHRINK = 0.02;
 const MIN_SHRINK = 0.002;
@@ -46,7 +52,8 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   // every orientation; the search starts from the better of the two.
   const order = startOrder(prep, hooks.start ?? 0);
   const quick: Genome = { order, orient: prep.instances.map((i) => prep.variantsOf[i.part][0]) };
-  let cur = { g: quick, layout: packer.decode(quick, { deadline, completeOnDeadline: true, now })! };
+  const firstDeadline = t0 + Math.max(budgetMs, FIRST_LAYOUT_GRACE_MS);
+  let cur = { g: quick, layout: packer.decode(quick, { deadline: firstDeadline, completeOnDeadline: true, now })! };
   let best = cur;
   let evaluations = 1;
   const result = () => buildResult(prep, best.layout, { evaluations, seconds: (now() - t0) / 1000, seed });

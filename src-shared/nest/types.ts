@@ -1,7 +1,7 @@
 // The nester's input and output vocabulary. Plain data (structured-clone and JSON safe) so a job can cross a
 // worker-thread boundary, be stored, and be checked by the independent verifier. Lengths in the caller's units
 // (millimetres for sheets; the abstract units of an ESICUP instance in strip mode), angles in degrees.
-import type { PolygonWithHoles, Ring } from '../geometry/types';
+import type { PolygonWithHoles } from '../geometry/types';
 
 /** Which orientations a part may take. */
 export type RotationRule =
@@ -41,7 +41,10 @@ export interface NestJob {
   mirror?: boolean;
   /** Place small parts inside the holes of larger ones. Default false. */
   partInPart?: boolean;
-  /** Wall-clock budget of the search in seconds (the first layout is always completed or reported). */
+  /**
+   * Wall-clock budget of the search in seconds. The first layout may use up to max(budget, 10 s); parts it has not
+   * placed by then are reported as unplaced with reason 'time-budget'.
+   */
   seconds?: number;
   /** Stop after this many layout evaluations (for reproducible runs independent of machine speed). */
   maxEvaluations?: number;
@@ -117,10 +120,4 @@ export interface NestProgress {
   bestLength?: number;
   placed: number;
   total: number;
-}
-
-/** A part after validation, as a ring set ready for the geometry engine (holes kept only with part-in-part). */
-export interface PreparedShape {
-  outer: Ring;
-  holes: Ring[];
 }
