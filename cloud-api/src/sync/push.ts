@@ -108,7 +108,7 @@ async function earlierResults(q: Queryable, orgId: string, deviceId: string, old
   const out: MutationResult[] = [];
   if (old.length) {
     const rows = await q.query<{ mutation_id: number; reason: RejectionReason | null }>(
-      'SELECT mutation_id, reason FROM sync_mutations WHERE device_id = $1 AND mutation_id = ANY($2::bigint[])', [deviceId, old.map((m) => m.mutationId)]);
+      "SELECT mutation_id, reason FROM sync_mutations WHERE device_id = $1 AND status = 'rejected' AND mutation_id = ANY($2::bigint[])", [deviceId, old.map((m) => m.mutationId)]);
     const byId = new Map(rows.map((r) => [Number(r.mutation_id), r.reason]));
     for (const m of old) out.push({ mutationId: m.mutationId, status: 'duplicate', ...(byId.get(m.mutationId) ? { reason: byId.get(m.mutationId)! } : {}) });
   }
