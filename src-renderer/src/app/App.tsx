@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { areas } from './areas';
 import { useApp } from './app-context';
+import { SyncIndicator } from '../features/orders/SyncIndicator';
 
 function useTheme(theme: 'light' | 'dark' | 'system'): void {
   useEffect(() => {
@@ -50,6 +51,7 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
+        <SyncIndicator />
         <span className="badge" data-testid="shell-kind">{info.shell === 'browser' ? t('shell.browserMode') : t('shell.desktop')}</span>
       </header>
       <nav className="sidenav" aria-label={t('nav.main')}>

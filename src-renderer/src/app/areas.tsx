@@ -3,9 +3,9 @@ import type { ComponentType } from 'react';
 import { DesignsPage } from '../features/designs/DesignsPage';
 import { MachinesPage } from '../features/machines/MachinesPage';
 import { NestPage } from '../features/nest/NestPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { QuotePage } from '../features/quote/QuotePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { EmptyArea } from './EmptyArea';
 
 export interface Area {
   id: string;
@@ -18,6 +18,6 @@ export const areas: Area[] = [
   { id: 'quote', labelKey: 'nav.quote', component: QuotePage },
   { id: 'nest', labelKey: 'nav.nest', component: NestPage },
   { id: 'machines', labelKey: 'nav.machines', component: MachinesPage },
-  { id: 'orders', labelKey: 'nav.orders', component: () => <EmptyArea messageKey="empty.orders" /> },
+  { id: 'orders', labelKey: 'nav.orders', component: OrdersPage },
   { id: 'settings', labelKey: 'nav.settings', component: SettingsPage },
 ];

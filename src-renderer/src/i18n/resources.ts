@@ -4,11 +4,12 @@ import { designsStrings } from '../features/designs/strings';
 import { editorStrings } from '../features/editor/strings';
 import { machinesStrings } from '../features/machines/strings';
 import { nestStrings } from '../features/nest/strings';
+import { ordersStrings } from '../features/orders/strings';
 import { quoteStrings } from '../features/quote/strings';
 import { settingsStrings } from '../features/settings/strings';
 import { shellStrings } from './shell';
 
-const modules = [shellStrings, settingsStrings, designsStrings, editorStrings, quoteStrings, nestStrings, machinesStrings];
+const modules = [shellStrings, settingsStrings, designsStrings, editorStrings, quoteStrings, nestStrings, machinesStrings, ordersStrings];
 
 export type Language = 'en' | 'id';
 export const languages: Language[] = ['en', 'id'];
