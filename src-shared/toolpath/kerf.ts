@@ -1,10 +1,13 @@
 // Kerf compensation: the beam removes a strip kerfMm wide centred on its path, so the path of an outer contour
 // moves outward and the path of a hole moves inward by kerf/2 to leave the drawn size. Circles (the most common
 // holes) are offset exactly and stay arcs (G2/G3); everything else goes through clipper2-ts's polygon offset with
-// round joins (exact for lines, corners rounded at the chord tolerance) and comes back as line segments.
+// round joins (exact for lines, corners rounded at the chord tolerance) and comes back as line segments, except
+// that shapes made of lines and arcs keep true arcs when their exact offset (arc-offset.ts) matches it.
 import { ClipperD, EndType, FillRule, ClipType, JoinType, inflatePathsD, type PathsD } from 'clipper2-ts';
 import { segmentsToRing, ringArea } from '../geometry/polygon';
+import { segmentsLength, signedArea } from '../geometry/segments';
 import type { ArcSeg, Ring, Segment } from '../geometry/types';
+import { offsetChainExact } from './arc-offset';
 
 /** Clipper works in integers: coordinates are scaled by 10^PRECISION (0.1 µm). */
 export const CLIPPER_PRECISION = 4;
@@ -53,7 +56,16 @@ export function offsetClosedContour(segs: readonly Segment[], grow: number, chor
   const result = inflatePathsD([ring], grow, JoinType.Round, EndType.Polygon, 2, CLIPPER_PRECISION, chordToleranceMm);
   // Growing an outline can close a narrow inlet into an enclosed pocket: keep only the outline itself.
   const kept = grow > 0 ? result.filter((r) => ringArea(r) > 0) : result;
-  return kept.filter((r) => r.length >= 3).map((r) => ringToSegments(orient(r.map((p) => ({ x: p.x, y: p.y })), ccw)));
+  const polygons = kept.filter((r) => r.length >= 3);
+  // Shapes with arcs keep them when the exact offset agrees with the polygon offset (one loop, same area
+  // within what the chords can explain): no self-intersection was hidden by the exact construction.
+  const exact = polygons.length === 1 ? offsetChainExact(segs, grow) : null;
+  if (exact) {
+    const polygonArea = Math.abs(ringArea(polygons[0]));
+    const perimeter = segmentsLength(exact);
+    if (Math.abs(Math.abs(signedArea(exact)) - polygonArea) <= perimeter * chordToleranceMm + 1e-6) return [exact];
+  }
+  return polygons.map((r) => ringToSegments(orient(r.map((p) => ({ x: p.x, y: p.y })), ccw)));
 }
 
 /**

@@ -91,6 +91,42 @@ describe('toolpath: order and kerf', () => {
     expect(loopArea(round)).toBeCloseTo(Math.PI * (10 - d) ** 2, 9);
   });
 
+  it('rounded shapes keep true arcs after kerf offset (Steiner: A ± P·d + π·d²)', () => {
+    const rr = (id: string, x0: number, y0: number, w: number, h: number, r: number): Path => {
+      const P = (x: number, y: number) => ({ x, y });
+      const arc = (cx: number, cy: number, a0: number): Segment => ({ kind: 'arc', center: P(cx, cy), radius: r, startAngle: a0, sweep: Math.PI / 2 });
+      const segments: Segment[] = [
+        { kind: 'line', a: P(x0 + r, y0), b: P(x0 + w - r, y0) },
+        arc(x0 + w - r, y0 + r, -Math.PI / 2),
+        { kind: 'line', a: P(x0 + w, y0 + r), b: P(x0 + w, y0 + h - r) },
+        arc(x0 + w - r, y0 + h - r, 0),
+        { kind: 'line', a: P(x0 + w - r, y0 + h), b: P(x0 + r, y0 + h) },
+        arc(x0 + r, y0 + h - r, Math.PI / 2),
+        { kind: 'line', a: P(x0, y0 + h - r), b: P(x0, y0 + r) },
+        arc(x0 + r, y0 + r, Math.PI),
+      ];
+      return { id, layer: 'CUT', entity: 'LWPOLYLINE', segments, closed: true };
+    };
+    const { contours, parts } = buildContours([rr('plate', 0, 0, 40, 20, 5), rr('slot', 10, 5, 20, 10, 5), rect('sq', 'CUT', 33, 8, 37, 12)]);
+    const prog = buildToolpath({ parts, contours, layerOps: { CUT: 'cut' }, settings: presets }, { kerfMm: 0.2 });
+    const d = 0.1;
+    const byPath = (pid: string) => prog.runs.find((r) => r.sourceId === contours.find((c) => c.pathIds[0] === pid)!.id)!.pieces.map((p) => p.seg);
+    const plate = byPath('plate');
+    expect(plate.filter((x) => x.kind === 'arc')).toHaveLength(4);
+    const A = (w: number, h: number, r: number) => w * h - (4 - Math.PI) * r * r;
+    const P = (w: number, h: number, r: number) => 2 * (w + h) - 8 * r + 2 * Math.PI * r;
+    expect(loopArea(plate)).toBeCloseTo(A(40, 20, 5) + P(40, 20, 5) * d + Math.PI * d * d, 9);
+    const slot = byPath('slot');
+    expect(slot.filter((x) => x.kind === 'arc')).toHaveLength(4);
+    expect(loopArea(slot)).toBeCloseTo(A(20, 10, 5) - P(20, 10, 5) * d + Math.PI * d * d, 9);
+    // a sharp-cornered hole still goes through the polygon offset (lines only)
+    expect(byPath('sq').every((x) => x.kind === 'line')).toBe(true);
+    // and the G-code carries them as G2/G3 that GRBL accepts
+    const out = emitGcode(prog, { settings, jobId: 'j', material: 'm', machine: 'x' });
+    expect(out.estimate.errorCount).toBe(0);
+    expect(out.lines.filter((l) => /^G[23] /.test(l)).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('a hole smaller than the kerf is reported, not cut', () => {
     const paths = [rect('o', 'CUT', 0, 0, 20, 20), circle('tiny', 'CUT', 10, 10, 0.1)];
     const { contours, parts } = buildContours(paths);
