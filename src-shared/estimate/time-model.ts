@@ -5,7 +5,7 @@
 // for cuts, then G1/G2/G3 at the preset feed, passes repeated in place. Results are memoised per plan and
 // parameters, so re-quotes that keep the feeds (a colour or price change) do not re-run the planner.
 import { segEnd, segStart } from '../geometry/segments';
-import { MotionControl } from '../planner/motion';
+import { MotionControl, type MotionTotals } from '../planner/motion';
 import type { GrblSettings } from '../planner/settings';
 import type { MotionPlan } from './order';
 
@@ -22,18 +22,8 @@ export interface MotionParams {
   pierceS: number;
 }
 
-export interface MachineTimeResult {
-  timeS: number;
-  cutTimeS: number;
-  travelTimeS: number;
-  dwellTimeS: number;
-  idleDelayS: number;
-  cutMm: number;
-  travelMm: number;
-  /** Length ÷ feed of every block (the estimate most tools show). */
-  naiveTimeS: number;
-  blocks: number;
-}
+/** The planner's totals (naiveTimeS = length ÷ feed of every block, the estimate most tools show). */
+export type MachineTimeResult = MotionTotals;
 
 export interface MachineTimeModel {
   readonly name: string;
@@ -93,18 +83,7 @@ function runPlanner(plan: MotionPlan, params: MotionParams): MachineTimeResult {
     }
     line++;
   }
-  const t = motion.finish();
-  return {
-    timeS: t.timeS,
-    cutTimeS: t.cutTimeS,
-    travelTimeS: t.travelTimeS,
-    dwellTimeS: t.dwellTimeS,
-    idleDelayS: t.idleDelayS,
-    cutMm: t.cutMm,
-    travelMm: t.travelMm,
-    naiveTimeS: t.naiveTimeS,
-    blocks: t.blocks,
-  };
+  return motion.finish();
 }
 
 export const defaultTimeModel: MachineTimeModel = new GrblPlannerTimeModel();
