@@ -1,8 +1,8 @@
 // Decodes a genome (placement order + orientation per instance) into a layout: each part goes, in order, to the
 // first sheet where it fits, at the bottom-left-most point of its feasible region = inner-fit rectangle minus the
 // union of the no-fit polygons of everything already on that sheet (clipper2-ts difference, candidate points =
-// vertices of the region, lowest x then lowest y). Parts are packed towards x = 0, so the unused material is a
-// clean strip on the right of the last sheet.
+// vertices of the region, lowest x then lowest y, or lowest x + w·y). Parts are packed towards x = 0, so the unused
+// material is a clean strip on the right of the last sheet.
 //
 // The feasible region is searched in vertical windows from left to right and only NFPs touching the window are
 // clipped, so a placement costs about the same on an empty sheet and on a sheet with thousands of parts; a window
@@ -62,9 +62,14 @@ interface SlotState {
 const UNPLACED_WEIGHT = 3;
 
 export class Packer {
+  /**
+   * @param yWeight placement rule: the feasible vertex minimising x + yWeight·y wins (0: lowest x, then lowest y
+   *   — classic bottom-left). Neither rule wins on every instance, so parallel workers use different ones.
+   */
   constructor(
     readonly prep: Prepared,
     readonly cache: NfpCache,
+    readonly yWeight = 0,
   ) {}
 
   decode(g: Genome, opts: DecodeOptions): Layout | null {
@@ -162,7 +167,7 @@ export class Packer {
         for (const path of nfp.paths) clips.push(path.map((p) => ({ x: p.x + ox, y: p.y + oy })));
       }
       if (clips.length === 0) return { x: win.minX, y: win.minY };
-      const pos = lowestVertex(Clipper.difference([rectPath(win)], clips, FillRule.NonZero));
+      const pos = lowestVertex(Clipper.difference([rectPath(win)], clips, FillRule.NonZero), this.yWeight);
       if (pos) return pos;
       state.scan.set(vid, x0 + width);
     }
@@ -192,11 +197,16 @@ export class Packer {
   }
 }
 
-function lowestVertex(region: Paths64): { x: number; y: number } | null {
+function lowestVertex(region: Paths64, yWeight: number): { x: number; y: number } | null {
   let best: { x: number; y: number } | null = null;
+  let bestKey = Infinity;
   for (const path of region) {
     for (const p of path) {
-      if (!best || p.x < best.x || (p.x === best.x && p.y < best.y)) best = p;
+      const key = p.x + yWeight * p.y;
+      if (!best || key < bestKey || (key === bestKey && p.y < best.y)) {
+        best = p;
+        bestKey = key;
+      }
     }
   }
   return best ? { x: best.x, y: best.y } : null;

@@ -21,7 +21,7 @@ export interface NestHooks {
   progressEveryMs?: number;
   /** Polled between evaluations; true ends the search and returns the best layout so far. */
   shouldStop?: () => boolean;
-  /** Which starting order to use (parallel workers start from different ones). */
+  /** Which starting order and placement rule to use (parallel workers start from different ones). */
   start?: number;
 }
 
@@ -43,7 +43,8 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   const seed = (job.seed ?? 1) >>> 0;
   const rng = mulberry32(seed);
   const prep = prepare(job);
-  const packer = new Packer(prep, new NfpCache(prep));
+  // Even starts (and single-threaded runs) place at the lowest x + 0.25·y, odd ones at the lowest x then y.
+  const packer = new Packer(prep, new NfpCache(prep), (hooks.start ?? 0) % 2 === 0 ? 0.25 : 0);
   const budgetMs = (job.seconds ?? DEFAULT_SECONDS) * 1000;
   const deadline = t0 + budgetMs;
   const maxEvals = job.maxEvaluations ?? Infinity;
