@@ -17,6 +17,8 @@ export interface NarrowFeature {
 /** Designs beyond this many ring points are not checked (the check would dominate the import time). */
 const MAX_POINTS = 400_000;
 const PRECISION = 4;
+/** At most this many candidate regions per kind are examined (each costs one more offset). */
+const MAX_REGIONS = 500;
 
 function centroid(ring: PathsD[number]): Vec2 {
   let x = 0;
@@ -44,15 +46,10 @@ export function narrowFeatures(parts: PartGeom[], kerfMm: number): NarrowFeature
   const slots = Clipper.differenceD(closed, rings, FillRule.NonZero, PRECISION);
   const out: NarrowFeature[] = [];
   for (const [kind, polys] of [['web', webs], ['slot', slots]] as const) {
-    // Regions thinner than 30 % of the kerf are offset noise (chords vs. arcs), not features.
-    const solid = offset(polys, -kerfMm * 0.15);
-    if (solid.length === 0) continue;
-    for (const poly of polys) {
-      const area = Math.abs(Clipper.areaD(poly));
-      const at = centroid(poly);
-      if (solid.some((s) => s.some((p) => Math.abs(p.x - at.x) + Math.abs(p.y - at.y) < Math.sqrt(area) * 4 + kerfMm))) {
-        out.push({ kind, at, areaMm2: area });
-      }
+    for (const poly of polys.slice(0, MAX_REGIONS)) {
+      // Regions thinner than 30 % of the kerf are offset noise (chords vs. arcs), not features.
+      if (offset([poly], -kerfMm * 0.15).length === 0) continue;
+      out.push({ kind, at: centroid(poly), areaMm2: Math.abs(Clipper.areaD(poly)) });
     }
   }
   return out;

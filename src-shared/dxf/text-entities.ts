@@ -103,7 +103,9 @@ function outline(ctx: Ctx, item: TextItem, vertical: number | 'mtext', frame: Fr
       origin: { x: item.at.x + drop * sin, y: item.at.y - drop * cos },
       rotation: item.rotation,
       layer: item.layer,
-      toleranceMm: ctx.tol,
+      // Glyph curves to 1/1000 of the text height (never finer than the import tolerance): a 1 m high title
+      // flattened at 0.01 mm would produce millions of chords for nothing a laser can show.
+      toleranceMm: Math.max(ctx.tol, h / 1000),
       idPrefix: `t${ctx.texts.length}`,
     });
     for (const p of layout.paths) {
