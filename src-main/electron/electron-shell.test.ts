@@ -15,7 +15,7 @@ function fakeIpc() {
 
 function handlers() {
   const db = openDatabase(':memory:');
-  return createHandlers({ db, dataDir: '/tmp/x', shell: 'electron', appVersion: '0.0.0', now: () => new Date(0), tasks: new TaskRegistry(), onClose: () => {} });
+  return createHandlers({ db, dataDir: '/tmp/x', shell: 'electron', appVersion: '0.0.0', now: () => new Date(0), tasks: new TaskRegistry(), broadcast: () => {}, onClose: () => {} });
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });

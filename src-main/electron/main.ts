@@ -72,6 +72,7 @@ async function start(): Promise<void> {
     overrides: dialogHandlers(() => mainWindow),
   });
   registerIpc(ipcMain, services.handlers, emit);
+  services.addEventSink(emit);
   Menu.setApplicationMenu(buildMenu(emit, process.platform === 'darwin'));
   pendingFiles.push(...filesFromArgv(process.argv));
 

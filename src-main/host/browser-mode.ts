@@ -25,6 +25,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Runnin
     if (e.code === 'EADDRNOTAVAIL') throw new Error(`Address ${opts.host} is not on this machine`);
     throw err;
   }
+  services.addEventSink(running.broadcast);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ url: running.url, openUrl: running.openUrl, token: running.token, dataDir })}\n`);
   } else {

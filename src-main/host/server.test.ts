@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function start(maxBodyBytes?: number) {
   const db = openDatabase(':memory:');
-  const handlers = createHandlers({ db, dataDir: '/tmp', shell: 'browser', appVersion: '1.2.3', now: () => new Date(), tasks: new TaskRegistry(), onClose: () => {} });
+  const handlers = createHandlers({ db, dataDir: '/tmp', shell: 'browser', appVersion: '1.2.3', now: () => new Date(), tasks: new TaskRegistry(), broadcast: () => {}, onClose: () => {} });
   host = await startHost({ handlers, staticDir: '/nonexistent', port: 0, maxBodyBytes });
   return host;
 }

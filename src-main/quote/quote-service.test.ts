@@ -182,7 +182,7 @@ describe('quote channels', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ah-quote-h-'));
     dirs.push(dir);
     const handlers = createQuoteHandlers({
-      db, dataDir: dir, shell: 'browser', appVersion: 'test', now: clock, tasks: new TaskRegistry(), onClose: () => {},
+      db, dataDir: dir, shell: 'browser', appVersion: 'test', now: clock, tasks: new TaskRegistry(), broadcast: () => {}, onClose: () => {},
     }) as unknown as Handlers;
     const ctx = { emit: () => {} };
     const body = { design: { name: 'Name plate', paths: plate, layers }, materialId: 'acrylic-cast-colour', quantity: 5 };

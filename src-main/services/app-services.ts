@@ -2,15 +2,19 @@
 // folder, creates every area's handlers and closes everything in reverse order on shutdown.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Handlers } from '../../src-shared/contract/index';
+import type { EventName, EventPayload, Handlers } from '../../src-shared/contract/index';
 import { openDatabase } from '../store/database';
 import type { CoreDeps } from './core-deps';
 import { createHandlers } from './handlers';
 import { TaskRegistry } from './task-registry';
 
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
 export interface AppServices {
   handlers: Handlers;
   deps: CoreDeps;
+  /** Connect a transport's broadcast (browser-mode host, Electron windows) to background events. */
+  addEventSink(sink: EventSink): () => void;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export interface AppServicesOptions {
 
 export function createAppServices(opts: AppServicesOptions): AppServices {
   const db = openDatabase(join(opts.dataDir, 'acrylichub.db'));
+  const sinks = new Set<EventSink>();
   const closers: (() => void | Promise<void>)[] = [() => {
     db.close();
   }];
@@ -40,12 +45,19 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     appVersion: opts.version ?? appVersion(),
     now: opts.now ?? (() => new Date()),
     tasks: new TaskRegistry(),
+    broadcast: (event, payload) => {
+      for (const sink of sinks) sink(event, payload);
+    },
     onClose: (fn) => closers.push(fn),
   };
   const handlers = { ...createHandlers(deps), ...opts.overrides };
   return {
     handlers,
     deps,
+    addEventSink(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
     async close() {
       for (const fn of closers.reverse()) await fn();
     },

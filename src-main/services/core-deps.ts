@@ -1,5 +1,6 @@
 // What every area's handlers may depend on: the open store, the data folder, the shell kind, a clock, the task
-// registry and a way to register cleanup when the app closes.
+// registry, an app-wide event broadcast and a way to register cleanup when the app closes.
+import type { EventName, EventPayload } from '../../src-shared/contract/index';
 import type { Db } from '../store/database';
 import type { TaskRegistry } from './task-registry';
 
@@ -10,6 +11,8 @@ export interface CoreDeps {
   appVersion: string;
   now: () => Date;
   tasks: TaskRegistry;
+  /** Push an event to every connected UI (Electron windows, browser-mode sockets), e.g. background status. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Register cleanup (close ports, stop workers) run when the app shuts down, last registered first. */
   onClose(fn: () => void | Promise<void>): void;
 }

@@ -1,7 +1,6 @@
 // Handlers of the sync channels (src-shared/contract/channels/sync.ts) over one SyncService per app instance.
-// Status changes are pushed as `sync.status` events through the emitter of the latest call (in Electron and in
-// browser mode that emitter reaches every window).
-import { ContractError, type HandlerContext, type Handlers } from '../../src-shared/contract/index';
+// Status changes are pushed to every window as `sync.status` events through the app-wide broadcast.
+import { ContractError, type Handlers } from '../../src-shared/contract/index';
 import type { CoreDeps } from '../services/core-deps';
 import { listOrders } from './order-queries';
 import { SyncService } from './sync-service';
@@ -9,20 +8,15 @@ import { SyncService } from './sync-service';
 type SyncChannelNames = 'sync.status' | 'sync.now' | 'sync.login' | 'sync.logout' | 'sync.rejections' | 'sync.retry' | 'orders.list' | 'orders.create' | 'orders.get' | 'orders.transition';
 
 export function createSyncHandlers(deps: CoreDeps, service = new SyncService(deps.db, deps.dataDir, deps.now)): Pick<Handlers, SyncChannelNames> {
-  let emit: HandlerContext['emit'] | null = null;
   service.engine.onStatus(() => {
-    if (emit) void service.status().then((s) => emit?.('sync.status', s));
+    void service.status().then((s) => deps.broadcast('sync.status', s));
   });
   deps.onClose(() => service.close());
-  const seen = <T>(ctx: HandlerContext, value: T): T => {
-    emit = ctx.emit;
-    return value;
-  };
   return {
-    'sync.status': (_i, ctx) => seen(ctx, service.status()),
-    'sync.now': (_i, ctx) => seen(ctx, service.syncNow()),
-    'sync.login': (input, ctx) => seen(ctx, service.login(input)),
-    'sync.logout': (_i, ctx) => seen(ctx, service.logout()),
+    'sync.status': (_i) => service.status(),
+    'sync.now': (_i) => service.syncNow(),
+    'sync.login': (input) => service.login(input),
+    'sync.logout': (_i) => service.logout(),
     'sync.rejections': (input) =>
       service.store.rejections(input.includeRetried).map((r) => ({
         mutationId: r.mutation_id, type: r.type, recordKind: r.record_kind, recordId: r.record_id, code: r.code,

@@ -17,7 +17,7 @@ afterEach(async () => {
 function deps(): CoreDeps {
   const db = openDatabase(':memory:');
   return {
-    db, dataDir: '/tmp', shell: 'browser', appVersion: 'test', now: () => new Date(), tasks: new TaskRegistry(),
+    db, dataDir: '/tmp', shell: 'browser', appVersion: 'test', now: () => new Date(), tasks: new TaskRegistry(), broadcast: () => {},
     onClose: (fn) => closers.push(fn),
   };
 }
