@@ -4,6 +4,8 @@
 // pricing rules, request) in one transaction under the next number of the year, so a failed save leaves nothing
 // behind and recompute() reproduces a saved quote exactly, whatever was edited in the libraries since.
 import { v7 as uuidv7 } from 'uuid';
+import { recordSavedQuote } from '../sync/quote-link';
+import { SyncStore } from '../sync/sync-store';
 import { z } from 'zod';
 import {
   quoteComputationSchema,
@@ -226,6 +228,12 @@ export class QuoteService {
         );
       const line = this.db.prepare('INSERT INTO quote_lines(quote_id, position, code, label, formula, amount_idr) VALUES (?, ?, ?, ?, ?, ?)');
       result.price.lines.forEach((l, i) => line.run(id, i, l.code, l.label, l.formula, l.amountIdr));
+      // Queue the quote for the cloud in the same transaction: saved and queued, or neither.
+      recordSavedQuote(new SyncStore(this.db, this.now), {
+        id, number, customerName: input.customerName, designName: design.name, materialId: input.materialId, quantity: input.quantity,
+        currency: input.currency, totalIdr: result.price.totalIdr, manualReview: result.manualReview, validUntil, createdAt: at,
+        designId: design.designId ?? null, machineId: ctx.machineId,
+      });
     })();
     return this.get(id);
   }

@@ -1,5 +1,6 @@
 // The design library: every save of an existing design adds an immutable revision (designs are never
-// overwritten, which is also what the sync protocol expects). Bodies are stored as JSON text.
+// overwritten, which is also what the sync protocol expects) and queues it for sync in the same transaction.
+// Bodies are stored as JSON text.
 import { v7 as uuidv7 } from 'uuid';
 import { ContractError } from '../../src-shared/contract/define';
 import {
@@ -7,6 +8,7 @@ import {
   type Design,
   type DesignSummary,
 } from '../../src-shared/contract/channels/designs';
+import { SyncStore } from '../sync/sync-store';
 import type { Db } from '../store/database';
 import type { z } from 'zod';
 
@@ -84,6 +86,9 @@ export class DesignService {
       this.db
         .prepare('INSERT INTO design_revisions(design_id, revision, name, body, path_count, thumbnail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, revision, body.name, JSON.stringify(body), body.paths.length, body.thumbnail ?? null, at);
+      // Every revision also goes to the sync outbox in this transaction (designs sync as revisions, never overwritten).
+      const { thumbnail: _thumbnail, ...syncBody } = body;
+      new SyncStore(this.db, this.now).addDesignRevision({ designId: id, revisionId: uuidv7(), name: body.name, body: { ...syncBody, revision } });
       return this.get(id);
     })();
   }
