@@ -9,6 +9,8 @@ import { userRoutes } from './users/user-routes';
 import { catalogRoutes } from './catalog/catalog-routes';
 import { orderRoutes } from './orders/order-routes';
 import { auditRoutes } from './audit/audit-routes';
+import { analyticsRoutes } from './analytics/analytics-routes';
+import { privacyRoutes } from './privacy/privacy-routes';
 import { syncRoutes } from './sync/sync-routes';
 
 export type RouteModule = (app: ZodApp, deps: AppDeps) => void | Promise<void>;
@@ -22,5 +24,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   catalogRoutes,
   orderRoutes,
   auditRoutes,
+  analyticsRoutes,
+  privacyRoutes,
   syncRoutes,
 ];

@@ -77,7 +77,7 @@ export function mfaRoutes(app: ZodApp, deps: AppDeps): void {
   }, async (req) => {
     const p = userOnly(principalOf(req));
     const [u0] = await deps.db.query<MfaUser>('SELECT password_hash FROM users WHERE id = $1', [p.userId]);
-    if (!(await verifyPassword(u0?.password_hash, req.body.password))) throw errors.unauthorized('wrong password', 'kata sandi salah');
+    if (!(await verifyPassword(u0?.password_hash, req.body.password))) throw errors.badInput('wrong password', 'kata sandi salah');
     return deps.db.tx(async (q) => {
       const u = await load(q, p.userId);
       if (!u.totp_secret) throw errors.conflict('TOTP is not enabled', 'TOTP belum aktif');

@@ -1,8 +1,9 @@
-// Catalog, orders and audit against embedded PGlite (the same suite runs on PostgreSQL in test/).
+// Catalog, orders, analytics, audit and personal data against embedded PGlite (the same suite runs on PostgreSQL in test/).
 import { describe } from 'vitest';
 import { openPgliteDb } from '../db/pglite-db';
 import { useSuiteContext } from '../../test/suites/context';
 import { catalogOrdersSuite } from '../../test/suites/catalog-orders-suite';
+import { privacySuite } from '../../test/suites/privacy-suite';
 
 describe('catalog and orders on PGlite', () => {
   const ctx = useSuiteContext(async () => {
@@ -10,4 +11,5 @@ describe('catalog and orders on PGlite', () => {
     return { db, cleanup: () => db.close() };
   });
   catalogOrdersSuite(ctx);
+  privacySuite(ctx);
 });

@@ -40,7 +40,9 @@ describe('OpenAPI', () => {
       const where = `${m.toUpperCase()} ${path}`;
       const success = Object.keys(op.responses).find((c) => c.startsWith('2'));
       expect(success, where).toBeDefined();
-      expect(op.responses[success!].content?.['application/json']?.schema, where).toBeDefined();
+      const content = op.responses[success!].content ?? {};
+      expect(Object.keys(content), where).toEqual([path.endsWith('.csv') ? 'text/csv' : 'application/json']);
+      expect(Object.values<{ schema?: unknown }>(content)[0].schema, where).toBeDefined();
       if (op.parameters?.length || op.requestBody) expect(op.responses['400']?.content?.['application/json']?.schema, where).toBeDefined();
       if (['post', 'put', 'patch'].includes(m) && !path.endsWith('/logout') && !path.endsWith('/logout-all') && !path.endsWith('/enrol')) {
         expect(op.requestBody?.content?.['application/json']?.schema, where).toBeDefined();

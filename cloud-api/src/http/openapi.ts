@@ -5,6 +5,22 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
+type OpenApiDoc = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
+
+/** Error bodies are JSON on every route, also on routes whose success body is another type (CSV export). */
+function jsonErrorResponses<T extends OpenApiDoc>(doc: T): T {
+  for (const ops of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(ops)) {
+      for (const [status, res] of Object.entries(op.responses ?? {})) {
+        const content = res.content;
+        if (status.startsWith('2') || !content || 'application/json' in content) continue;
+        res.content = { 'application/json': Object.values(content)[0] };
+      }
+    }
+  }
+  return doc;
+}
+
 export async function installOpenApi(app: FastifyInstance, docsUi: boolean): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -20,6 +36,7 @@ export async function installOpenApi(app: FastifyInstance, docsUi: boolean): Pro
       security: [{ bearer: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (d) => jsonErrorResponses(('openapiObject' in d ? d.openapiObject : d.swaggerObject) as OpenApiDoc) as object,
   });
   if (docsUi) await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());

@@ -197,6 +197,43 @@ export function catalogOrdersSuite(ctx: SuiteContext): void {
     });
   });
 
+  describe('analytics', () => {
+    it('reports revenue net of refunds, orders, active users, throughput and on-time rate, also as CSV', async () => {
+      const [p] = (await get('/api/v1/products?active=true&minPrice=10000&limit=1')).json().items;
+      const mfr = await seedUser(ctx.db, org, 'manufacturer');
+      const o = (await post('/api/v1/orders', { customer: { name: 'KPI' }, dueAt: new Date(Date.now() + 86_400_000).toISOString(), lines: [{ productId: p.id, quantity: 4 }] })).json();
+      for (const s of ['confirmed', 'awaiting_payment', 'paid']) await post(`/api/v1/orders/${o.id}/transitions`, { to: s });
+      await ctx.app.inject({ method: 'PUT', url: `/api/v1/orders/${o.id}/manufacturer`, headers: bearer(t), payload: { manufacturerId: mfr.id } });
+      await post(`/api/v1/orders/${o.id}/transitions`, { to: 'in_production' });
+      expect((await post(`/api/v1/orders/${o.id}/transitions`, { to: 'ready' }, await login(ctx.app, ctx.db, mfr.email))).statusCode).toBe(200);
+
+      const from = new Date(Date.now() - 2 * 86_400_000).toISOString();
+      const to = new Date(Date.now() + 86_400_000).toISOString();
+      const r = await get(`/api/v1/analytics/kpis?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&bucket=day&tz=UTC`);
+      expect(r.statusCode, r.body).toBe(200);
+      const items: { period: string; revenueIdr: number; ordersCreated: number; activeUsers: number; produced: number; producedOnTime: number; onTimeRate: number | null }[] = r.json().items;
+      expect(items.map((i) => i.period)).toContain(new Date().toISOString().slice(0, 10));
+      const total = items.reduce((a, i) => ({ revenue: a.revenue + i.revenueIdr, created: a.created + i.ordersCreated, produced: a.produced + i.produced, onTime: a.onTime + i.producedOnTime }), { revenue: 0, created: 0, produced: 0, onTime: 0 });
+      const [{ n }] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE org_id = $1', [org]);
+      // The earlier order was paid and then refunded: it nets to zero.
+      expect(total).toEqual({ revenue: o.totalIdr, created: n, produced: 2, onTime: 1 });
+      expect(items.find((i) => i.produced > 0)!.onTimeRate).toBe(1);
+      expect(Math.max(...items.map((i) => i.activeUsers))).toBeGreaterThanOrEqual(4);
+
+      const csv = await get(`/api/v1/analytics/kpis.csv?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&bucket=day&tz=UTC`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.body.trim().split('\r\n');
+      expect(lines[0]).toBe('period,revenue_idr,orders_created,active_users,produced,produced_on_time,on_time_rate');
+      expect(lines).toHaveLength(items.length + 1);
+      expect(lines.slice(1).reduce((a, l) => a + Number(l.split(',')[1]), 0)).toBe(o.totalIdr);
+
+      expect((await get(`/api/v1/analytics/kpis?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`)).statusCode).toBe(400);
+      expect((await get(`/api/v1/analytics/kpis?from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&bucket=day`)).statusCode).toBe(400);
+      expect((await get(`/api/v1/analytics/kpis?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&tz=Europe/Paris`)).statusCode).toBe(400);
+    });
+  });
+
   describe('audit chain', () => {
     it('is intact after the activity above and detects edited, deleted and truncated rows', async () => {
       const ok = await verifyAuditChain(ctx.db);

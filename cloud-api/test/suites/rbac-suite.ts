@@ -83,6 +83,11 @@ export const ROUTE_CASES: RouteCase[] = [
   R('PUT', '/api/v1/orders/:id/manufacturer', 'manufacturing.plan', { body: (f) => ({ manufacturerId: f.manufacturer.id }) }),
   R('GET', '/api/v1/orders/:id/events', 'order.read'),
   R('GET', '/api/v1/audit', 'audit.read'),
+  R('GET', '/api/v1/analytics/kpis', 'analytics.view', { url: () => '/api/v1/analytics/kpis?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z' }),
+  R('GET', '/api/v1/analytics/kpis.csv', 'analytics.export', { url: () => '/api/v1/analytics/kpis.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&bucket=week' }),
+  R('GET', '/api/v1/me/personal-data', 'personal_data.self'),
+  R('PATCH', '/api/v1/me/personal-data', 'personal_data.self', { body: () => ({ name: `Name ${n()}` }) }),
+  R('POST', '/api/v1/me/personal-data/erase', 'personal_data.self', { body: () => ({ password: 'wrong password', confirm: 'ERASE' }) }),
   // Sync (cloud-api/src/sync, issue 7): staff only — customers pass the guard but the handler refuses them.
   R('POST', '/api/v1/sync/push', 'authenticated', { body: () => ({ deviceId: '00000000-0000-4000-8000-000000000001', mutations: [] }) }),
   R('GET', '/api/v1/sync/pull', 'order.read', { url: () => '/api/v1/sync/pull?deviceId=00000000-0000-4000-8000-000000000001', deniedByHandler: ['customer'] }),
