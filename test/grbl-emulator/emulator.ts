@@ -250,7 +250,8 @@ export class GrblEmulator extends EventEmitter {
     if (this.outTimer) return;
     const now = performance.now();
     while (this.outQueue.length) {
-      if (this.txFreeAt > now + 1) {
+      // Short bursts (a few oks) go out at once; only a saturated reply line (a $$ dump) waits for the wire.
+      if (this.txFreeAt > now + 5) {
         this.outTimer = setTimeout(() => {
           this.outTimer = undefined;
           this.flushOut();
