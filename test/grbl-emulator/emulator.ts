@@ -217,6 +217,8 @@ export class GrblEmulator extends EventEmitter {
     for (;;) {
       if (this.silent) return;
       if (this.pending) {
+        // The stepper runs while the serial side waits: bring the motion clock up to date before waiting.
+        if (this.planner.isFull()) this.advanceClock();
         if (this.planner.isFull()) return;
         this.planPending();
       }
@@ -537,10 +539,16 @@ export class GrblEmulator extends EventEmitter {
   // ---- motion clock ----
 
   private tick(): void {
+    if (this.advanceClock()) this.processLines();
+    if (!this.executing && this.planner.isEmpty() && !this.pending) this.setState('Idle');
+  }
+
+  /** Runs the motion clock up to now; true when a block finished (the planner has room again). */
+  private advanceClock(): boolean {
     const now = performance.now();
     let dt = ((now - this.lastTick) / 1000) * this.timeScale;
     this.lastTick = now;
-    if (this.state !== 'Run' && this.state !== 'Jog') return;
+    if (this.state !== 'Run' && this.state !== 'Jog') return false;
     let moved = false;
     while (dt > 0) {
       if (!this.executing && !this.startBlock()) break;
@@ -556,8 +564,7 @@ export class GrblEmulator extends EventEmitter {
         moved = true;
       }
     }
-    if (moved) this.processLines();
-    if (!this.executing && this.planner.isEmpty() && !this.pending) this.setState('Idle');
+    return moved;
   }
 
   private startBlock(): boolean {
