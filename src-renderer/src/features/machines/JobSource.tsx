@@ -79,7 +79,7 @@ export function JobSource(props: { value: { text: string; name: string } | null;
             {nest.result.sheets.map((s) => <option key={s.index} value={s.index}>{t('nest.sheetLabel', { n: s.index + 1, pct: (s.utilisation * 100).toFixed(1) })}</option>)}
           </select>
           <button type="button" onClick={() => void fromNest()} data-testid="gcode-from-nest">{t('machines.fromNest')}</button>
-          {info && <span className="muted" role="status">{info}</span>}
+          {info && <span className="muted" role="status" data-testid="gcode-info">{info}</span>}
         </div>
       )}
     </div>
