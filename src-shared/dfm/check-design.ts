@@ -28,16 +28,18 @@ export interface DesignCheckOptions {
 const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 
 export function checkDesign(contours: Contour[], parts: PartGeom[], opts: DesignCheckOptions = {}): Finding[] {
-  const handles = new Map<string, string | undefined>();
-  for (const p of opts.paths ?? []) handles.set(p.id, p.handle);
+  // Built on the first finding that needs them (most imports of clean files never do).
+  let handles: Map<string, string | undefined> | undefined;
   const handleOf = (c: Contour): string | undefined => {
+    handles ??= new Map((opts.paths ?? []).map((p) => [p.id, p.handle]));
     for (const id of c.pathIds) {
       const h = handles.get(id);
       if (h) return h;
     }
     return undefined;
   };
-  const byId = new Map(contours.map((c) => [c.id, c]));
+  let byId: Map<string, Contour> | undefined;
+  const contourById = (id: string): Contour | undefined => (byId ??= new Map(contours.map((c) => [c.id, c]))).get(id);
   const out: Finding[] = [];
   const add = (f: Finding, c?: Contour): void => {
     if (c) {
@@ -57,7 +59,7 @@ export function checkDesign(contours: Contour[], parts: PartGeom[], opts: Design
   }
 
   for (const o of findOverlaps(contours)) {
-    const c = byId.get(o.contourIds[1]);
+    const c = contourById(o.contourIds[1]);
     add({ code: 'DUPLICATE_SEGMENT', severity: 'warning', message: `Segments overlap for ${fmt(o.lengthMm)} mm; the laser would cut there twice.`, at: o.at }, c);
   }
 

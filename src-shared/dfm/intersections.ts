@@ -24,16 +24,21 @@ export function firstSelfIntersection(segments: readonly Segment[], maxChords = 
   const pts = flattenSegments(segments, 0.01);
   const n = pts.length - 1;
   if (n < 3 || n > maxChords) return null;
-  const order = Array.from({ length: n }, (_, i) => i);
-  const minX = (i: number) => Math.min(pts[i].x, pts[i + 1].x);
-  const maxX = (i: number) => Math.max(pts[i].x, pts[i + 1].x);
-  order.sort((a, b) => minX(a) - minX(b));
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = Math.min(pts[i].x, pts[i + 1].x);
+    hi[i] = Math.max(pts[i].x, pts[i + 1].x);
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => lo[a] - lo[b]);
   for (let oi = 0; oi < n; oi++) {
     const i = order[oi];
-    const right = maxX(i);
+    const right = hi[i];
     for (let oj = oi + 1; oj < n; oj++) {
       const j = order[oj];
-      if (minX(j) > right) break;
+      if (lo[j] > right) break;
       const gap = Math.abs(i - j);
       if (gap <= 1 || gap === n - 1) continue;
       const hit = crossing(pts[i], pts[i + 1], pts[j], pts[j + 1]);

@@ -86,6 +86,8 @@ export class Ctx {
   readonly usedLayers = new Set<string>();
   readonly bbox: BBox = emptyBBox();
   segmentCount = 0;
+  /** Reused per emit() (no bbox allocation per entity). */
+  private readonly scratch: BBox = emptyBBox();
   budgetExceeded = false;
   private nextId = 0;
   private readonly findingKeys = new Map<string, number>();
@@ -149,7 +151,9 @@ export class Ctx {
     }
     const world: Segment[] = isIdentity(m) ? segs : [];
     if (world !== segs) transformSegmentsInto(segs, m, this.tol, world);
-    const bb = emptyBBox();
+    const bb = this.scratch;
+    bb.minX = bb.minY = Infinity;
+    bb.maxX = bb.maxY = -Infinity;
     for (const s of world) addSegmentToBBox(bb, s);
     const layer = this.layerOf(common, frame);
     const handle = frame.handle ?? common.handle;

@@ -75,8 +75,8 @@ export function buildContours(
     const gap = distance(start, end);
     const length = segmentsLength(path.segments);
     if (path.closed || (gap <= tol && canClose(path.segments.length + (path.segments[0].kind === 'arc' ? 1 : 0), length, tol))) {
-      const segs = path.segments.slice();
-      if (gap > GAP_EPS) segs.push({ kind: 'line', a: end, b: start });
+      // Shared with the path when nothing is added (contours never mutate segment arrays, they replace them).
+      const segs = gap > GAP_EPS ? [...path.segments, { kind: 'line', a: end, b: start } as Segment] : path.segments;
       contours.push(makeContour(contours.length, [path.id], segs, true, path.layer));
     } else {
       const list = openByLayer.get(path.layer);
@@ -125,7 +125,7 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
       const dx = grid.x(id) - q.x;
       const dy = grid.y(id) - q.y;
       const d = dx * dx + dy * dy;
-      if (d < bestD) {
+      if (d < bestD || (d === bestD && id < best)) { // ties → the piece drawn first: deterministic, file order
         bestD = d;
         best = id;
       }

@@ -99,15 +99,16 @@ export function flattenNurbs(n: Nurbs, tol: number, maxPoints = 200_000): Vec2[]
   const [t0, t1] = ev.domain;
   out.push(ev.point(t0));
   const piecesPerSpan = Math.max(2, p);
-  const refine = (ta: number, a: Vec2, tb: number, b: Vec2, depth: number): void => {
+  // Refines [ta, tb] whose midpoint m is already evaluated; the quarter points become the halves' midpoints, so
+  // each level costs two evaluations.
+  const refine = (ta: number, a: Vec2, tb: number, b: Vec2, m: Vec2, depth: number): void => {
     const tm = (ta + tb) / 2;
-    const m = ev.point(tm);
     if (depth < 18 && out.length < maxPoints) {
       const q1 = ev.point((ta + tm) / 2);
       const q3 = ev.point((tm + tb) / 2);
       if (chordDeviation(a, b, m) > tol || chordDeviation(a, b, q1) > tol || chordDeviation(a, b, q3) > tol) {
-        refine(ta, a, tm, m, depth + 1);
-        refine(tm, m, tb, b, depth + 1);
+        refine(ta, a, tm, m, q1, depth + 1);
+        refine(tm, m, tb, b, q3, depth + 1);
         return;
       }
     }
@@ -122,7 +123,7 @@ export function flattenNurbs(n: Nurbs, tol: number, maxPoints = 200_000): Vec2[]
     for (let j = 1; j <= piecesPerSpan; j++) {
       const tb = ka + ((kb - ka) * j) / piecesPerSpan;
       const b = ev.point(tb);
-      refine(ta, a, tb, b, 0);
+      refine(ta, a, tb, b, ev.point((ta + tb) / 2), 0);
       ta = tb;
       a = b;
     }
