@@ -72,3 +72,19 @@ describe('buildContours', () => {
     expect(contours[0].area).toBeCloseTo(Math.PI * 10_000, -1);
   });
 });
+
+describe('RingTester', () => {
+  it('agrees with the plain crossing test on a large star ring', async () => {
+    const { RingTester, pointInRing } = await import('./polygon');
+    const ring = Array.from({ length: 5000 }, (_, i) => {
+      const a = (i / 5000) * 2 * Math.PI;
+      const r = i % 2 ? 50 : 100;
+      return { x: r * Math.cos(a), y: r * Math.sin(a) };
+    });
+    const t = new RingTester(ring);
+    for (let k = 0; k < 2000; k++) {
+      const q = { x: ((k * 7919) % 260) - 130 + 0.37, y: ((k * 104729) % 260) - 130 + 0.61 };
+      expect(t.contains(q)).toBe(pointInRing(q, ring));
+    }
+  });
+});

@@ -9,7 +9,7 @@
 // Fill paths (HATCH, text fill) are engraving areas, not cut outlines: they are left out.
 // `parts` holds the top-level parts; parts inside holes are in their parent's `islands` (see allParts()).
 import { PointGrid } from './point-grid';
-import { pointInRing, segmentsToRing } from './polygon';
+import { RingTester, segmentsToRing } from './polygon';
 import {
   addSegmentToBBox,
   distance,
@@ -20,7 +20,7 @@ import {
   segStart,
   signedArea,
 } from './segments';
-import type { BBox, Finding, Path, Ring, Segment, Vec2 } from './types';
+import type { BBox, Finding, Path, Segment, Vec2 } from './types';
 
 export interface Contour {
   id: string;
@@ -277,8 +277,8 @@ function buildParts(contours: Contour[]): PartGeom[] {
     extent.maxY = Math.max(extent.maxY, c.bbox.maxY);
   }
   const index = new RingIndex(closed.map((c) => c.bbox), extent);
-  const rings: (Ring | undefined)[] = new Array(closed.length);
-  const ringOf = (i: number): Ring => (rings[i] ??= segmentsToRing(closed[i].segments, 0.01));
+  const rings: (RingTester | undefined)[] = new Array(closed.length);
+  const ringOf = (i: number): RingTester => (rings[i] ??= new RingTester(segmentsToRing(closed[i].segments, 0.01)));
   const depth = new Int32Array(closed.length);
   const parent = new Int32Array(closed.length).fill(-1);
   for (let i = 0; i < closed.length; i++) {
@@ -292,7 +292,7 @@ function buildParts(contours: Contour[]): PartGeom[] {
       const bj = closed[j].bbox;
       const bi = closed[i].bbox;
       if (bi.minX < bj.minX || bi.maxX > bj.maxX || bi.minY < bj.minY || bi.maxY > bj.maxY) continue;
-      if (pointInRing(p, ringOf(j))) best = j;
+      if (ringOf(j).contains(p)) best = j;
     }
     parent[i] = best;
     depth[i] = best >= 0 ? depth[best] + 1 : 0;
