@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   DOCS_ENABLED: bool.default('true'),
+  FILE_STORAGE_DIR: z.string().default('.data/files'),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,6 +59,7 @@ export interface AppConfig {
   rateLimit: { anonPerMin: number; userPerMin: number; loginPerMin: number };
   bootstrapAdmin?: { email: string; password: string };
   docsEnabled: boolean;
+  files: { dir: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN, loginPerMin: e.RATE_LIMIT_LOGIN_PER_MIN },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,
     docsEnabled: e.DOCS_ENABLED,
+    files: { dir: e.FILE_STORAGE_DIR, maxBytes: e.MAX_UPLOAD_BYTES },
   };
 }

@@ -41,6 +41,9 @@ describe('Kubernetes manifests', () => {
     const [cm] = docs('configmap.yaml');
     expect(c.envFrom.map((e: Doc) => e.configMapRef?.name ?? e.secretRef?.name)).toEqual(['cloud-api-config', 'cloud-api-secrets']);
     expect(Number(cm.data.PORT)).toBe(8080);
+    // The root filesystem is read-only: the upload folder must be a mounted volume.
+    expect(c.volumeMounts.map((v: Doc) => v.mountPath)).toContain(cm.data.FILE_STORAGE_DIR);
+    expect(Number(cm.data.MAX_UPLOAD_BYTES)).toBe(100 * 1024 * 1024);
   });
 
   it('configures only variables the server reads, and the production example loads', () => {

@@ -11,6 +11,7 @@ import { orderRoutes } from './orders/order-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { analyticsRoutes } from './analytics/analytics-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { fileRoutes } from './files/file-routes';
 import { syncRoutes } from './sync/sync-routes';
 
 export type RouteModule = (app: ZodApp, deps: AppDeps) => void | Promise<void>;
@@ -26,5 +27,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   auditRoutes,
   analyticsRoutes,
   privacyRoutes,
+  fileRoutes,
   syncRoutes,
 ];

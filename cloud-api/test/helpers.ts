@@ -1,6 +1,8 @@
 // Shared test harness: config for tests, seeding organisations and users straight into the database, and the
 // real two-step sign-in (password, then the email code read from the sender outbox).
 import { hash } from '@node-rs/argon2';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { buildApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
@@ -12,7 +14,7 @@ import type { ZodApp } from '../src/http/zod-app';
 export const PASSWORD = 'correct horse battery staple';
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', SENDER: 'outbox', RATE_LIMIT_LOGIN_PER_MIN: '100000', RATE_LIMIT_ANON_PER_MIN: '100000', TOKEN_SECRET: 'test-secret-0123456789-0123456789-abcdef', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PGLITE_DATA_DIR: 'memory://', SENDER: 'outbox', FILE_STORAGE_DIR: join(tmpdir(), `ah-test-files-${process.pid}`), RATE_LIMIT_LOGIN_PER_MIN: '100000', RATE_LIMIT_ANON_PER_MIN: '100000', TOKEN_SECRET: 'test-secret-0123456789-0123456789-abcdef', ...env });
 }
 
 export async function startApp(db: Db, env: Record<string, string> = {}): Promise<ZodApp> {

@@ -1,6 +1,10 @@
 // The HTTP layer on a real listening socket (ephemeral port): OpenAPI document validity and completeness,
 // oversized bodies, request ids, metrics, the docs UI, and readiness during shutdown.
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteDb } from '../db/pglite-db';
 import { migrate } from '../db/migrate';
@@ -11,17 +15,21 @@ import { bearer, login, seedOrg, seedUser, startApp } from '../../test/helpers';
 let db: Db;
 let app: ZodApp;
 let base: string;
+const filesDir = mkdtempSync(join(tmpdir(), 'ah-files-'));
+const FIXTURE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'dxf', 'discipline_plate_acad.dxf');
+const UPLOAD_LIMIT = 2 * 1024 * 1024;
 
 beforeAll(async () => {
   db = await openPgliteDb('memory://');
   await migrate(db);
-  app = await startApp(db, { BODY_LIMIT_BYTES: '65536' });
+  app = await startApp(db, { BODY_LIMIT_BYTES: '65536', FILE_STORAGE_DIR: filesDir, MAX_UPLOAD_BYTES: String(UPLOAD_LIMIT) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 });
 afterAll(async () => {
   await app?.close();
   await db?.close();
+  rmSync(filesDir, { recursive: true, force: true });
 });
 
 describe('OpenAPI', () => {
@@ -41,11 +49,12 @@ describe('OpenAPI', () => {
       const success = Object.keys(op.responses).find((c) => c.startsWith('2'));
       expect(success, where).toBeDefined();
       const content = op.responses[success!].content ?? {};
-      expect(Object.keys(content), where).toEqual([path.endsWith('.csv') ? 'text/csv' : 'application/json']);
+      const expectedType = path.endsWith('.csv') ? 'text/csv' : path.endsWith('/content') ? 'application/octet-stream' : 'application/json';
+      expect(Object.keys(content), where).toEqual([expectedType]);
       expect(Object.values<{ schema?: unknown }>(content)[0].schema, where).toBeDefined();
       if (op.parameters?.length || op.requestBody) expect(op.responses['400']?.content?.['application/json']?.schema, where).toBeDefined();
       if (['post', 'put', 'patch'].includes(m) && !path.endsWith('/logout') && !path.endsWith('/logout-all') && !path.endsWith('/enrol')) {
-        expect(op.requestBody?.content?.['application/json']?.schema, where).toBeDefined();
+        expect(op.requestBody?.content?.[path === '/api/v1/files' ? 'application/octet-stream' : 'application/json']?.schema, where).toBeDefined();
       }
       for (const param of path.match(/\{(\w+)\}/g) ?? []) {
         expect(op.parameters?.some((p: { in: string; name: string }) => p.in === 'path' && `{${p.name}}` === param), `${where} ${param}`).toBe(true);
@@ -91,5 +100,64 @@ describe('limits and plumbing', () => {
     await fetch(`${base}/api/v1/products/00000000-0000-4000-8000-000000000000`);
     const m = await (await fetch(`${base}/metrics`)).text();
     expect(m).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:id",status_code="401"\} 1/);
+  });
+});
+
+describe('file uploads', () => {
+  const upload = (t: { accessToken: string }, name: string, body: BodyInit, extra: RequestInit = {}) =>
+    fetch(`${base}/api/v1/files?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...bearer(t), 'content-type': 'application/octet-stream' }, body, ...extra });
+
+  it('stores a real DXF once under its SHA-256, links it to an order and serves it back', async () => {
+    const org = await seedOrg(db);
+    const u = await seedUser(db, org, 'company_admin');
+    const t = await login(app, db, u.email);
+    const bytes = readFileSync(FIXTURE);
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const first = await upload(t, 'plate.dxf', bytes);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const f = await first.json();
+    expect(f).toMatchObject({ sha256: sha, sizeBytes: bytes.length, mediaType: 'image/vnd.dxf', name: 'plate.dxf', deduplicated: false });
+    const again = await (await upload(t, 'plate-copy.dxf', bytes)).json();
+    expect(again).toMatchObject({ id: f.id, deduplicated: true });
+    expect(readdirSync(join(filesDir, sha.slice(0, 2)))).toEqual([sha]);
+    expect(readdirSync(join(filesDir, 'tmp'))).toEqual([]);
+
+    const product = (await app.inject({ method: 'POST', url: '/api/v1/products', headers: bearer(t), payload: { sku: 'F-1', name: 'Cut', kind: 'service', priceIdr: 10 } })).json();
+    const order = (await app.inject({ method: 'POST', url: '/api/v1/orders', headers: bearer(t), payload: { customer: { name: 'F' }, lines: [{ productId: product.id, quantity: 1 }] } })).json();
+    const link = await app.inject({ method: 'POST', url: `/api/v1/files/${f.id}/links`, headers: bearer(t), payload: { targetType: 'order', targetId: order.id } });
+    expect(link.json().links).toEqual([{ targetType: 'order', targetId: order.id }]);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/files/${f.id}/links`, headers: bearer(t), payload: { targetType: 'design', targetId: order.id } })).statusCode).toBe(404);
+
+    const dl = await fetch(`${base}/api/v1/files/${f.id}/content`, { headers: bearer(t) });
+    expect(dl.headers.get('content-type')).toBe('image/vnd.dxf');
+    expect(createHash('sha256').update(Buffer.from(await dl.arrayBuffer())).digest('hex')).toBe(sha);
+
+    const other = await login(app, db, (await seedUser(db, await seedOrg(db), 'company_admin')).email);
+    expect((await fetch(`${base}/api/v1/files/${f.id}/content`, { headers: bearer(other) })).status).toBe(404);
+  });
+
+  it('streams: refuses an upload past the limit with 413 mid-stream, and content that is not a design file', async () => {
+    const t = await login(app, db, (await seedUser(db, await seedOrg(db), 'designer')).email);
+    const dxfHead = Buffer.from('0\nSECTION\n2\nHEADER\n');
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        const chunk = sent === 0 ? Buffer.concat([dxfHead, Buffer.alloc(64 * 1024 - dxfHead.length, 0x20)]) : Buffer.alloc(64 * 1024, 0x20);
+        sent += chunk.length;
+        if (sent > 50 * UPLOAD_LIMIT) c.close();
+        else c.enqueue(chunk);
+      },
+    });
+    const big = await upload(t, 'huge.dxf', endless as unknown as BodyInit, { duplex: 'half' } as RequestInit);
+    expect(big.status).toBe(413);
+    expect(sent).toBeLessThan(10 * UPLOAD_LIMIT);
+    const exe = await upload(t, 'design.dxf', Buffer.from('MZ\x90\x00 this is a windows executable'));
+    expect(exe.status).toBe(415);
+    const renamed = await upload(t, 'photo.dxf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    expect(renamed.status).toBe(415);
+    const svg = await upload(t, 'logo.svg', Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'));
+    expect(svg.status).toBe(201);
+    expect((await upload(t, '../../etc/passwd.svg', Buffer.from('<svg/>'))).status).toBe(400);
+    expect(readdirSync(join(filesDir, 'tmp'))).toEqual([]);
   });
 });

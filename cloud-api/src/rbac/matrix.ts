@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'analytics.export',
   'audit.read',
   'personal_data.self',
+  'file.upload',
+  'file.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,10 +32,10 @@ const ALL = PERMISSIONS.filter((p) => p !== 'organisation.manage');
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   super_admin: PERMISSIONS,
   company_admin: ALL,
-  designer: ['user.read', 'product.read', 'product.create', 'order.read', 'order.create', 'manufacturing.track', 'personal_data.self'],
-  manufacturer: ['user.read', 'product.read', 'order.read', 'manufacturing.track', 'personal_data.self'],
-  customer: ['product.read', 'order.read', 'order.create', 'personal_data.self'],
-  viewer: ['user.read', 'product.read', 'order.read', 'analytics.view', 'personal_data.self'],
+  designer: ['user.read', 'product.read', 'product.create', 'order.read', 'order.create', 'manufacturing.track', 'personal_data.self', 'file.upload', 'file.read'],
+  manufacturer: ['user.read', 'product.read', 'order.read', 'manufacturing.track', 'personal_data.self', 'file.read'],
+  customer: ['product.read', 'order.read', 'order.create', 'personal_data.self', 'file.upload'],
+  viewer: ['user.read', 'product.read', 'order.read', 'analytics.view', 'personal_data.self', 'file.read'],
 };
 
 /** Roles that only see their own orders (rows where they are the customer). */

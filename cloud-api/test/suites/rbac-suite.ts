@@ -29,6 +29,7 @@ interface Fixture {
   productId: string;
   orderId: string;
   apiKeyId: string;
+  fileId: string;
 }
 
 type Perm = string | 'public' | 'authenticated';
@@ -40,6 +41,8 @@ interface RouteCase {
   body?: (f: Fixture, role: Role) => unknown;
   /** Ends the caller's session: run with a token of its own. */
   endsSession?: boolean;
+  /** A raw application/octet-stream body (file upload). */
+  raw?: Buffer;
   /** Roles the guard lets through but the handler refuses by design (documented with the route). */
   deniedByHandler?: Role[];
 }
@@ -85,6 +88,10 @@ export const ROUTE_CASES: RouteCase[] = [
   R('GET', '/api/v1/audit', 'audit.read'),
   R('GET', '/api/v1/analytics/kpis', 'analytics.view', { url: () => '/api/v1/analytics/kpis?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z' }),
   R('GET', '/api/v1/analytics/kpis.csv', 'analytics.export', { url: () => '/api/v1/analytics/kpis.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&bucket=week' }),
+  R('POST', '/api/v1/files', 'file.upload', { url: () => '/api/v1/files?name=part.svg', raw: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }),
+  R('GET', '/api/v1/files/:id', 'file.read', { url: (f) => `/api/v1/files/${f.fileId}` }),
+  R('GET', '/api/v1/files/:id/content', 'file.read', { url: (f) => `/api/v1/files/${f.fileId}/content` }),
+  R('POST', '/api/v1/files/:id/links', 'file.upload', { url: (f) => `/api/v1/files/${f.fileId}/links`, body: (f) => ({ targetType: 'order', targetId: f.orderId }) }),
   R('GET', '/api/v1/me/personal-data', 'personal_data.self'),
   R('PATCH', '/api/v1/me/personal-data', 'personal_data.self', { body: () => ({ name: `Name ${n()}` }) }),
   R('POST', '/api/v1/me/personal-data/erase', 'personal_data.self', { body: () => ({ password: 'wrong password', confirm: 'ERASE' }) }),
@@ -114,7 +121,8 @@ export function rbacSuite(ctx: SuiteContext): void {
     const product = await ctx.app.inject({ method: 'POST', url: '/api/v1/products', headers: bearer(t), payload: { sku: 'RBAC-1', name: 'Clear 3mm', kind: 'sheet', priceIdr: 50_000 } });
     const order = await ctx.app.inject({ method: 'POST', url: '/api/v1/orders', headers: bearer(t), payload: { customer: { name: 'C' }, lines: [{ productId: product.json().id, quantity: 1 }] } });
     const key = await ctx.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(t), payload: { name: 'k', scopes: ['product.read'] } });
-    f = { admin, viewerTarget: await seedUser(ctx.db, org, 'viewer'), manufacturer: users.manufacturer, productId: product.json().id, orderId: order.json().id, apiKeyId: key.json().id };
+    const file = await ctx.app.inject({ method: 'POST', url: '/api/v1/files?name=plate.svg', headers: { ...bearer(t), 'content-type': 'application/octet-stream' }, payload: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" id="rbac"/>') });
+    f = { admin, viewerTarget: await seedUser(ctx.db, org, 'viewer'), manufacturer: users.manufacturer, productId: product.json().id, orderId: order.json().id, apiKeyId: key.json().id, fileId: file.json().id };
   });
 
   it('documents exactly the matrix the code enforces', () => {
@@ -136,7 +144,8 @@ export function rbacSuite(ctx: SuiteContext): void {
         const tok = c.endsSession ? await login(ctx.app, ctx.db, sessionUsers[role].email) : tokens[role];
         headers = bearer(tok);
       }
-      const r = await ctx.app.inject({ method: c.method, url: c.url(f), headers, ...(c.body ? { payload: c.body(f, role as Role) as object } : {}) });
+      const payload = c.raw ? { payload: c.raw, headers: { ...headers, 'content-type': 'application/octet-stream' } } : c.body ? { payload: c.body(f, role as Role) as object, headers } : { headers };
+      const r = await ctx.app.inject({ method: c.method, url: c.url(f), ...payload });
       const allowed = c.permission === 'public' || (role !== 'anonymous' && !c.deniedByHandler?.includes(role) && (c.permission === 'authenticated' || documented[role].includes(c.permission)));
       // Public routes may still answer 401 from their own logic (a wrong password); the guard never runs there.
       if (allowed) expect(c.permission === 'public' ? [403] : [401, 403], `${role} should pass: ${r.statusCode} ${r.body}`).not.toContain(r.statusCode);
@@ -155,6 +164,7 @@ export function rbacSuite(ctx: SuiteContext): void {
       const oKey = (await ctx.app.inject({ method: 'POST', url: '/api/v1/api-keys', headers: bearer(ot), payload: { name: 'k', scopes: ['product.read'] } })).json();
       const oCat = (await ctx.app.inject({ method: 'POST', url: '/api/v1/categories', headers: bearer(ot), payload: { name: 'C', slug: 'c' } })).json();
       const oMfr = await seedUser(ctx.db, other, 'manufacturer');
+      const oFile = (await ctx.app.inject({ method: 'POST', url: '/api/v1/files?name=secret.svg', headers: { ...bearer(ot), 'content-type': 'application/octet-stream' }, payload: Buffer.from('<svg id="other-company"/>') })).json();
       for (const role of ['super_admin', 'company_admin'] as const) {
         const h = bearer(tokens[role]);
         const attempts = [
@@ -171,6 +181,10 @@ export function rbacSuite(ctx: SuiteContext): void {
           { method: 'PUT', url: `/api/v1/orders/${f.orderId}/manufacturer`, payload: { manufacturerId: oMfr.id } },
           { method: 'POST', url: '/api/v1/orders', payload: { customer: { name: 'x' }, lines: [{ productId: oProduct.id, quantity: 1 }] } },
           { method: 'DELETE', url: `/api/v1/api-keys/${oKey.id}` },
+          { method: 'GET', url: `/api/v1/files/${oFile.id}` },
+          { method: 'GET', url: `/api/v1/files/${oFile.id}/content` },
+          { method: 'POST', url: `/api/v1/files/${oFile.id}/links`, payload: { targetType: 'order', targetId: f.orderId } },
+          { method: 'POST', url: `/api/v1/files/${f.fileId}/links`, payload: { targetType: 'order', targetId: oOrder.id } },
         ] as const;
         for (const a of attempts) {
           const r = await ctx.app.inject({ method: a.method, url: a.url, headers: h, ...('payload' in a ? { payload: a.payload } : {}) });
@@ -179,7 +193,7 @@ export function rbacSuite(ctx: SuiteContext): void {
         const lists = ['/api/v1/users?limit=100', '/api/v1/products?limit=100', '/api/v1/orders?limit=100', '/api/v1/api-keys', '/api/v1/categories', '/api/v1/audit?limit=100'];
         for (const url of lists) {
           const body = (await ctx.app.inject({ url, headers: h })).body;
-          for (const id of [oAdmin.id, oProduct.id, oOrder.id, oKey.id, oCat.id, other]) expect(body, `${role} ${url}`).not.toContain(id);
+          for (const id of [oAdmin.id, oProduct.id, oOrder.id, oKey.id, oCat.id, oFile.id, other]) expect(body, `${role} ${url}`).not.toContain(id);
         }
       }
       const [{ name }] = await ctx.db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [oAdmin.id]);
