@@ -28,8 +28,8 @@ const summary = (r: OrderRow): LocalOrder => ({
 
 export function listOrders(db: Db, state: string | undefined, limit: number): LocalOrder[] {
   const rows = db
-    .prepare('SELECT * FROM orders WHERE (?1 IS NULL OR coalesce(pending_state, state) = ?1) ORDER BY created_at DESC, id DESC LIMIT ?2')
-    .all(state ?? null, limit) as OrderRow[];
+    .prepare('SELECT * FROM orders WHERE (@state IS NULL OR coalesce(pending_state, state) = @state) ORDER BY created_at DESC, id DESC LIMIT @limit')
+    .all({ state: state ?? null, limit }) as OrderRow[];
   return rows.map(summary);
 }
 
