@@ -17,6 +17,7 @@ export const FINDING_TITLES: Record<string, FindingTitle> = {
   ZERO_LENGTH: { en: 'Zero-length geometry', id: 'Geometri dengan panjang nol' },
   FAR_FROM_ORIGIN: { en: 'Drawing far from the origin', id: 'Gambar jauh dari titik asal' },
   UNITS_INFERRED: { en: 'Units guessed — please confirm', id: 'Satuan ditebak — mohon konfirmasi' },
+  UNITS_SUSPICIOUS: { en: 'Units look wrong — please check', id: 'Satuan tampak salah — mohon periksa' },
   CHECK_SKIPPED: { en: 'Check skipped (design too large)', id: 'Pemeriksaan dilewati (desain terlalu besar)' },
   UNSUPPORTED_ENTITY: { en: 'Entities not imported', id: 'Entitas tidak diimpor' },
   MESH_IGNORED: { en: '3D mesh ignored', id: 'Mesh 3D diabaikan' },

@@ -115,6 +115,13 @@ describe('DXF reader', () => {
     expect(importDxf(file(tiny), { unitsOverride: 'in' }).units.source).toBe('override');
   });
 
+  it('warns when header units make a plate metres wide (Corne plate labelled inches)', () => {
+    const r = importDxf(fixture('crkbd_corne_acrylic_top-bottom.dxf'));
+    expect(r.units).toMatchObject({ source: 'header', unit: 'in' });
+    expect(r.findings.find((f) => f.code === 'UNITS_SUSPICIOUS')?.message).toMatch(/287 mm/);
+    expect(importDxf(fixture('discipline_plate_acad.dxf')).findings.map((f) => f.code)).not.toContain('UNITS_SUSPICIOUS');
+  });
+
   it('reads headerless files, no-EOF files and data after EOF; counts unsupported and mesh entities', () => {
     expect(importDxf(fixture('prusa_MK3-front-plate_headerless.dxf')).paths).toHaveLength(552);
     const recovered = importDxf(fixture('ezdxf_recover01.dxf'));

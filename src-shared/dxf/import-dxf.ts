@@ -9,7 +9,7 @@ import type { BBox, Finding, LayerInfo, Operation, Path, UnitsInfo } from '../ge
 import { ANNOTATION_LAYER, Ctx, type FontResolver, type TextItem } from './context';
 import { headerNumber, headerString, parseDocument, type DxfDocument } from './document';
 import { readTags } from './tags';
-import { headerUnits, inferUnits, overrideUnits, type UnitName } from './units';
+import { headerUnits, inferUnits, overrideUnits, suspiciousUnits, type UnitName } from './units';
 import { walkEntities } from './walker';
 
 export interface DxfImportOptions {
@@ -68,6 +68,8 @@ export function importDxf(bytes: Uint8Array, opts: DxfImportOptions = {}): DxfIm
   }
   const findings: Finding[] = [];
   if (unitFinding) findings.push(unitFinding);
+  const suspicious = suspiciousUnits(units, isEmptyBBox(ctx.bbox) ? null : ctx.bbox);
+  if (suspicious) findings.push(suspicious);
   findings.push(...structureFindings(doc, tags.problems), ...ctx.findings, ...countFindings(ctx));
   return {
     format: tags.binary ? 'dxf-binary' : 'dxf',

@@ -73,3 +73,19 @@ export function inferUnits(extents: BBox | null, measurement: number | undefined
 function fmt(v: number): string {
   return Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : '?';
 }
+
+/**
+ * A header unit that makes the drawing implausible for a laser bed while millimetres would not (a keyboard plate
+ * drawn in mm but labelled inches comes out 7 m wide): a warning that names both sizes, units unchanged.
+ */
+export function suspiciousUnits(units: UnitsInfo, extentsMm: BBox | null): Finding | null {
+  if (!extentsMm || units.source !== 'header' || units.scaleToMm <= 1) return null;
+  const size = Math.max(extentsMm.maxX - extentsMm.minX, extentsMm.maxY - extentsMm.minY);
+  const asMm = size / units.scaleToMm;
+  if (size <= 3000 || asMm < 10 || asMm > 1500) return null;
+  return {
+    code: 'UNITS_SUSPICIOUS',
+    severity: 'warning',
+    message: `The file says its units are ${units.unit}, which makes the drawing ${fmt(size / 1000)} m across; read as millimetres it would be ${fmt(asMm)} mm. Check the units.`,
+  };
+}
