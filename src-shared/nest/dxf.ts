@@ -1,6 +1,7 @@
 // The nest result as DXF for the laser: one layer per sheet (SHEET_1, SHEET_2, ...; STRIP in strip mode) holding
 // the sheet outline and every placed part's outline and holes, sheets laid side by side with a gap. Written with
-// dxf-writer; nest-specific because the shared exporter (src-shared/dxf-export) does not exist yet.
+// dxf-writer; nest-specific because the shared exporter (src-shared/dxf-export) writes one layer per operation from
+// Paths, while a nest is rings placed on sheets and needs one layer per sheet.
 import Drawing from 'dxf-writer';
 import type { Ring } from '../geometry/types';
 import type { NestJob, NestResult, Placement } from './types';

@@ -1,5 +1,5 @@
-// `acrylichub nest` as a user runs it (a real process, real worker threads): ESICUP strip JSON, DXF parts on a
-// sheet with a DXF written back (one layer per sheet), and one-line errors.
+// `acrylichub nest` as a user runs it (a real process through bin/acrylichub.mjs, real worker threads): ESICUP
+// strip JSON, DXF parts on a sheet with a DXF written back (one layer per sheet), and one-line errors.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
