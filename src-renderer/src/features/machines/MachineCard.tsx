@@ -4,21 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MachineInfo, MachineSnapshotPayload } from '../../../../src-shared/contract/channels/machines';
 import type { JobProgress } from '../../../../src-shared/grbl/mqtt-topics';
+import { gcodeCutExtent } from '../../../../src-shared/gcode/extent';
 import { useApp } from '../../app/app-context';
 import { formatDuration } from '../quote/QuotePage';
-
-export function frameLines(gcode: string): string[] | null {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const m of gcode.matchAll(/X(-?[\d.]+)\s*Y(-?[\d.]+)/g)) {
-    const x = Number(m[1]);
-    const y = Number(m[2]);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
-  if (!Number.isFinite(minX)) return null;
-  const f = (v: number) => v.toFixed(3);
-  return ['G90 G21', 'M5', `G0 X${f(minX)} Y${f(minY)}`, `G0 X${f(maxX)} Y${f(minY)}`, `G0 X${f(maxX)} Y${f(maxY)}`, `G0 X${f(minX)} Y${f(maxY)}`, `G0 X${f(minX)} Y${f(minY)}`];
-}
 
 export function MachineCard(props: { machine: MachineInfo; status: MachineSnapshotPayload; progress: JobProgress | null; gcode: string | null; gcodeName: string; onChanged(): void }) {
   const { t, i18n } = useTranslation();
@@ -82,8 +70,8 @@ export function MachineCard(props: { machine: MachineInfo; status: MachineSnapsh
             <button type="button" onClick={() => void act(() => client.invoke('machines.unlock', { id: machine.id }))}>{t('machines.unlock')}</button>
             <button type="button" onClick={() => void act(() => client.invoke('machines.reset', { id: machine.id }))}>{t('machines.reset')}</button>
             <button type="button" disabled={!props.gcode || !!running} onClick={() => {
-              const lines = props.gcode ? frameLines(props.gcode) : null;
-              if (lines) void act(() => client.invoke('machines.frame', { id: machine.id, gcode: lines }));
+              const bbox = props.gcode ? gcodeCutExtent(props.gcode) : null;
+              if (bbox) void act(() => client.invoke('machines.frameBox', { id: machine.id, bbox }));
             }}>{t('machines.frame')}</button>
           </div>
           <div className="overrides">
