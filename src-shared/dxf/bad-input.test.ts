@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../nest/prng';
 import { DxfFormatError, importDxf } from './import-dxf';
 
 const DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'dxf');
@@ -20,18 +21,6 @@ function attempt(bytes: Uint8Array, maxSegments?: number): { error?: string; cod
     if (err instanceof DxfFormatError) return { error: err.message };
     throw err;
   }
-}
-
-/** Small deterministic PRNG (mulberry32) so the fuzz cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const small = readdirSync(DIR).filter((f) => /\.dxf$/i.test(f)).map((f) => ({ f, bytes: new Uint8Array(readFileSync(join(DIR, f))) })).filter((x) => x.bytes.length < 400_000);
