@@ -1,7 +1,7 @@
 // Electron main process: a thin shell around the same services browser mode uses. It registers the app://
 // scheme, opens the secured main window, wires the one IPC entry point, the menu, native dialogs and files the OS
 // asks us to open (.dxf association, command line, macOS open-file). No business logic lives here.
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, shell } from 'electron';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { dialogHandlers } from './dialogs';
@@ -73,6 +73,10 @@ async function start(): Promise<void> {
   });
   registerIpc(ipcMain, services.handlers, emit);
   services.addEventSink(emit);
+  // A laptop waking from sleep syncs at once (the renderer handles the browser's 'online' event).
+  powerMonitor.on('resume', () => {
+    void Promise.resolve(services?.handlers['sync.now']({}, { emit })).catch(() => {});
+  });
   Menu.setApplicationMenu(buildMenu(emit, process.platform === 'darwin'));
   pendingFiles.push(...filesFromArgv(process.argv));
 
