@@ -23,7 +23,7 @@ if (electron && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.p
   child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
 } else {
   const why = !electron
-    ? "Electron's binary is not installed (node_modules/electron has no dist/; npm blocks its download script by default; where the internet is reachable run `node node_modules/electron/install.js`)"
+    ? "Electron's binary is not installed (node_modules/electron has no dist/; npm blocks its download script by default; where the internet is reachable run `npm run setup:electron`)"
     : process.env.ACRYLICHUB_BROWSER_MODE
       ? 'ACRYLICHUB_BROWSER_MODE is set'
       : 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)';
