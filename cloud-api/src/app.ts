@@ -2,7 +2,7 @@
 // OpenAPI, rate limits, the auth/RBAC guard and every route module. Tests call it in-process; server.ts adds
 // listening and signal handling.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config';
 import type { Db } from './db/db';
@@ -12,6 +12,7 @@ import { migrate } from './db/migrate';
 import type { AppDeps } from './deps';
 import { ApiError } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { fastSerializerCompiler } from './http/serializer';
 import { registerHealthRoutes } from './http/health-routes';
 import { installOpenApi } from './http/openapi';
 import { installRateLimit } from './http/rate-limit';
@@ -45,7 +46,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider() as unknown as ZodApp;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
 
   const ownsDb = !opts.db;
   const db = opts.db ?? (await openDb(config.db));
