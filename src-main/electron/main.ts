@@ -65,6 +65,9 @@ async function start(): Promise<void> {
   const resources = app.isPackaged ? process.resourcesPath : join(__dirname, '..');
   const rendererDir = join(app.isPackaged ? join(resources, 'app.asar') : resources, 'dist', 'renderer');
   serveRenderer(rendererDir);
+  // The packaged app runs compiled worker bundles (see scripts/build-electron.mjs), unpacked beside main.cjs.
+  process.env.ACRYLICHUB_NEST_WORKER ??= join(__dirname, 'nest-worker.cjs');
+  process.env.ACRYLICHUB_IMPORT_WORKER ??= join(__dirname, 'import-worker.cjs');
   services = createAppServices({
     dataDir: process.env.ACRYLICHUB_HOME ?? app.getPath('userData'),
     shell: 'electron',

@@ -1,5 +1,6 @@
 // Imports in a worker thread (large files: the main process and the UI stay responsive, and the import can be
 // cancelled by terminating the worker) or in-process (small files: no thread start-up cost).
+import { workerUrl } from '../services/worker-url';
 import { Worker } from 'node:worker_threads';
 import { ImportError, importFile } from './import-file';
 import type { ImportOptions, ImportResult } from './import-result';
@@ -29,7 +30,7 @@ export function runImport(name: string, bytes: Uint8Array, opts: RunImportOption
   }
   return new Promise((resolve, reject) => {
     const copy = bytes.slice();
-    const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+    const w = new Worker(workerUrl('import', new URL('./worker-entry.mjs', import.meta.url)), {
       workerData: { name, bytes: copy, opts: importOpts },
       transferList: [copy.buffer],
     });

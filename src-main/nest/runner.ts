@@ -1,6 +1,7 @@
 // Runs a nest on worker threads (one per core by default, at most 2 here): each worker searches from its own
 // starting order and seed, the runner keeps the best layout any of them has found, reports merged progress, and
 // can stop at any time keeping that best layout, or cancel and discard it.
+import { workerUrl } from '../services/worker-url';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { isBetter } from '../../src-shared/nest/compare';
@@ -50,7 +51,7 @@ export class NestRun {
     this.result = new Promise<NestResult>((resolve, reject) => (this.settle = { resolve, reject }));
     this.result.catch(() => undefined);
     let pending = n;
-    const url = opts.workerUrl ?? new URL('./worker-entry.mjs', import.meta.url);
+    const url = opts.workerUrl ?? workerUrl('nest', new URL('./worker-entry.mjs', import.meta.url));
     for (let i = 0; i < n; i++) {
       const input: WorkerInput = { job: { ...job, seed: workerSeed(job.seed ?? 1, i) }, start: i, stop: this.stopFlag.buffer as SharedArrayBuffer };
       const w = new Worker(url, { workerData: input });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DesignSummary } from '../../../../src-shared/contract/channels/designs';
 import { useApp } from '../../app/app-context';
 import { EditorPage } from '../editor/EditorPage';
+import { clearDraft, draftToState, readDraft } from '../editor/autosave';
 import { emptyEditor, type EditorState } from '../editor/editor-state';
 import { ImportPanel } from './ImportPanel';
 
@@ -15,6 +16,7 @@ export function DesignsPage() {
   const [designs, setDesigns] = useState<DesignSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<EditorState | null>(null);
+  const [draft, setDraft] = useState(() => readDraft());
 
   const load = useCallback(async () => {
     try {
@@ -69,6 +71,13 @@ export function DesignsPage() {
         <input type="search" aria-label={t('common.search')} placeholder={t('designs.searchPlaceholder')} value={search}
           onChange={(e) => setSearch(e.target.value)} />
       </div>
+      {draft && (
+        <div className="panel" role="alert" data-testid="draft-restore">
+          {t('designs.draftFound', { name: draft.name || t('editor.untitled'), date: new Date(draft.savedAt).toLocaleString(i18n.language === 'id' ? 'id-ID' : 'en-GB') })}{' '}
+          <button type="button" className="primary" onClick={() => { setOpen(draftToState(draft, emptyEditor)); setDraft(null); }}>{t('designs.draftRestore')}</button>{' '}
+          <button type="button" onClick={() => { clearDraft(); setDraft(null); }}>{t('designs.draftDiscard')}</button>
+        </div>
+      )}
       <ImportPanel onImported={(state) => setOpen(state)} />
       {error && <p role="alert">{t('shell.error', { message: error })}</p>}
       {designs === null ? (

@@ -1,6 +1,6 @@
 // The design editor: toolbar, layers, the GPU 2D plan or the 3D preview, warnings, and save as a new revision.
 // Every edit goes through the editor reducer, so undo/redo covers all of them.
-import { lazy, Suspense, useCallback, useMemo, useReducer, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Path, Vec2 } from '../../../../src-shared/geometry/types';
 import {
@@ -13,7 +13,9 @@ import { canRedo, canUndo } from '../../../../src-shared/editor/history';
 import { buildContours } from '../../../../src-shared/geometry/contours';
 import { useApp } from '../../app/app-context';
 import { formatLength } from '../../i18n/setup';
+import { clearDraft, writeDraft } from './autosave';
 import { editorReducer, type EditorState } from './editor-state';
+import { exportDesign, type ExportFormat } from './exports';
 import { FindingsPanel } from './FindingsPanel';
 import { LayersPanel } from './LayersPanel';
 import { PlanView, type Tool } from './PlanView';
@@ -80,12 +82,20 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         thumbnail: designThumbnail(doc.paths, doc.layers),
       });
       dispatch({ type: 'saved', designId: saved.id, revision: saved.revision });
+      clearDraft();
       setStatus(t('editor.savedRevision', { n: saved.revision }));
       props.onSaved?.(saved.id);
     } catch (err) {
       setStatus(t('editor.error', { message: (err as Error).message }));
     }
   }, [client, doc, state, t, props]);
+
+  // Autosave a moment after each change; a save or a close clears the draft.
+  useEffect(() => {
+    if (!state.dirty) return;
+    const timer = setTimeout(() => writeDraft(state), 1500);
+    return () => clearTimeout(timer);
+  }, [state]);
 
   const keyActions = useMemo(
     () => ({
@@ -125,7 +135,21 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         <input aria-label={t('editor.name')} className="name" value={state.name} placeholder={t('editor.untitled')}
           onChange={(e) => dispatch({ type: 'rename', name: e.target.value })} data-testid="design-name" />
         <button type="button" className="primary" onClick={() => void save()} data-testid="editor-save">{t('editor.save')}</button>
-        <button type="button" onClick={() => (!state.dirty || window.confirm(t('editor.confirmClose'))) && props.onClose()}>{t('editor.close')}</button>
+        <button type="button" onClick={() => {
+          if (state.dirty && !window.confirm(t('editor.confirmClose'))) return;
+          clearDraft();
+          props.onClose();
+        }}>{t('editor.close')}</button>
+        <select aria-label={t('editor.export')} value="" data-testid="editor-export"
+          onChange={(e) => {
+            const format = e.target.value as ExportFormat;
+            if (format) void exportDesign(doc, state.name, format).catch((err: Error) => setStatus(t('editor.error', { message: err.message })));
+          }}>
+          <option value="">{t('editor.export')}</option>
+          <option value="dxf">DXF</option>
+          <option value="svg">SVG</option>
+          <option value="png">PNG</option>
+        </select>
         <span className="sep" />
         <button type="button" title={t('editor.undo')} aria-label={t('editor.undo')} disabled={!canUndo(state.history)} onClick={keyActions.undo} data-testid="undo">↶</button>
         <button type="button" title={t('editor.redo')} aria-label={t('editor.redo')} disabled={!canRedo(state.history)} onClick={keyActions.redo} data-testid="redo">↷</button>
