@@ -62,6 +62,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   const keys = new SigningKeys(db, config.tokenSecret, config.jwt.signingKeyMaxAgeS, config.jwt.accessTtlS);
   await keys.ensureCurrent();
+  // Long-running replicas rotate too: check hourly whether the signing key is older than SIGNING_KEY_MAX_AGE_S.
+  const rotation = setInterval(() => void keys.ensureCurrent().catch((err) => app.log.error({ err }, 'signing key rotation failed')), 3_600_000);
+  rotation.unref();
+  app.addHook('onClose', async () => clearInterval(rotation));
   const deps: AppDeps = {
     config,
     db,
