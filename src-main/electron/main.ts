@@ -2,7 +2,7 @@
 // scheme, opens the secured main window, wires the one IPC entry point, the menu, native dialogs and files the OS
 // asks us to open (.dxf association, command line, macOS open-file). No business logic lives here.
 import { app, BrowserWindow, ipcMain, Menu, powerMonitor, shell } from 'electron';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { dialogHandlers } from './dialogs';
 import { createEmitter, registerIpc } from './ipc';
@@ -14,6 +14,8 @@ const openableFile = /\.(dxf|svg|dae|obj|stl)$/i;
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
 const pendingFiles: string[] = [];
+/** Paths the user chose in a native dialog or the OS asked us to open: the only ones channels may touch. */
+const chosenPaths = new Set<string>();
 
 registerAppScheme();
 
@@ -55,6 +57,7 @@ function filesFromArgv(argv: string[]): string[] {
 }
 
 function openFile(path: string): void {
+  chosenPaths.add(resolve(path));
   if (mainWindow && !mainWindow.webContents.isLoading()) emit('app.openFile', { path });
   else pendingFiles.push(path);
 }
@@ -72,7 +75,8 @@ async function start(): Promise<void> {
     dataDir: process.env.ACRYLICHUB_HOME ?? app.getPath('userData'),
     shell: 'electron',
     version: app.getVersion(),
-    overrides: dialogHandlers(() => mainWindow),
+    overrides: dialogHandlers(() => mainWindow, (path) => chosenPaths.add(resolve(path))),
+    pathAccess: (_kind, path) => chosenPaths.has(resolve(path)),
   });
   registerIpc(ipcMain, services.handlers, emit);
   services.addEventSink(emit);
@@ -81,7 +85,7 @@ async function start(): Promise<void> {
     void Promise.resolve(services?.handlers['sync.now']({}, { emit })).catch(() => {});
   });
   Menu.setApplicationMenu(buildMenu(emit, process.platform === 'darwin'));
-  pendingFiles.push(...filesFromArgv(process.argv));
+  filesFromArgv(process.argv).forEach(openFile);
 
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());

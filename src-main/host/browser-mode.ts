@@ -2,6 +2,7 @@
 // prints where to open the app, and shuts down cleanly on SIGINT/SIGTERM.
 import { createAppServices } from '../services/app-services';
 import { defaultDataDir } from '../services/data-dir';
+import { isLoopback } from './access';
 import { startHost, type RunningHost } from './server';
 
 export interface BrowserModeOptions {
@@ -14,7 +15,9 @@ export interface BrowserModeOptions {
 
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? defaultDataDir();
-  const services = createAppServices({ dataDir, shell: 'browser' });
+  // Path-based file access is for the user's own computer only, never for other machines on a LAN.
+  const local = isLoopback(opts.host ?? '127.0.0.1');
+  const services = createAppServices({ dataDir, shell: 'browser', pathAccess: () => local });
   let running: RunningHost;
   try {
     running = await startHost({ handlers: services.handlers, staticDir: opts.staticDir, host: opts.host, port: opts.port });

@@ -6,6 +6,7 @@ import type { EventName, EventPayload, Handlers } from '../../src-shared/contrac
 import { openDatabase } from '../store/database';
 import type { CoreDeps } from './core-deps';
 import { createHandlers } from './handlers';
+import { guardPaths, type PathAccess } from './path-guard';
 import { TaskRegistry } from './task-registry';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -30,6 +31,8 @@ export interface AppServicesOptions {
   now?: () => Date;
   /** Shell-specific handlers (the Electron shell's native dialogs) replacing the defaults. */
   overrides?: Partial<Handlers>;
+  /** Which file paths channels may read or write (default: any, for the CLI and tests). */
+  pathAccess?: PathAccess;
 }
 
 export function createAppServices(opts: AppServicesOptions): AppServices {
@@ -50,7 +53,8 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     },
     onClose: (fn) => closers.push(fn),
   };
-  const handlers = { ...createHandlers(deps), ...opts.overrides };
+  const all = { ...createHandlers(deps), ...opts.overrides };
+  const handlers = opts.pathAccess ? guardPaths(all, opts.pathAccess) : all;
   return {
     handlers,
     deps,
