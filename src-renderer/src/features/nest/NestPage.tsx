@@ -180,7 +180,7 @@ export function NestPage() {
               </div>
               {result.offcut && <p>{t('nest.offcut', { w: Math.round(result.offcut.width), h: Math.round(result.offcut.height) })}</p>}
               {result.unplaced.length > 0 && (
-                <div role="alert"><h3>{t('nest.unplaced')}</h3><ul>{result.unplaced.map((u) => <li key={`${u.part}:${u.instance}`}>{u.part} #{u.instance + 1}: {u.message}</li>)}</ul></div>
+                <div role="alert"><h3>{t('nest.unplaced')}</h3><ul>{result.unplaced.map((u) => <li key={`${u.part}:${u.instance}`}>{u.part} #{u.instance + 1}: {t(`nest.reason.${u.reason}`)}</li>)}</ul></div>
               )}
               <button type="button" className="primary" disabled={problems.length > 0 || !!taskId} data-testid="nest-use"
                 onClick={() => setNest({ job: run.job, result, parts: run.parts, layers: run.layers, designIds: run.designIds })}>{t('nest.use')}</button>

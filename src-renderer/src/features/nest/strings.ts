@@ -30,6 +30,10 @@ export const nestStrings = {
     'nest.nudgeHelp': 'Click a part, then use the arrow keys to nudge (Shift = 10 mm) and R to rotate 90°.',
     'nest.collision': 'Overlap: {{problem}}',
     'nest.noCollision': 'No overlaps.',
+    'nest.reason.too-large': 'larger than every sheet (with margins and spacing)',
+    'nest.reason.no-room': 'no room left on the available sheets',
+    'nest.reason.time-budget': 'the time budget ran out before it was placed',
+    'nest.reason.invalid-geometry': 'its outline is broken (open or crossing itself)',
   },
   id: {
     'nest.title': 'Tata letak pada lembaran',
@@ -61,5 +65,9 @@ export const nestStrings = {
     'nest.nudgeHelp': 'Klik sebuah bagian, lalu geser dengan tombol panah (Shift = 10 mm) dan putar 90° dengan R.',
     'nest.collision': 'Tumpang tindih: {{problem}}',
     'nest.noCollision': 'Tidak ada tumpang tindih.',
+    'nest.reason.too-large': 'lebih besar dari semua lembaran (termasuk tepi dan jarak)',
+    'nest.reason.no-room': 'tidak ada ruang tersisa di lembaran yang tersedia',
+    'nest.reason.time-budget': 'batas waktu habis sebelum bagian ini terpasang',
+    'nest.reason.invalid-geometry': 'garis luarnya rusak (terbuka atau bersilangan)',
   },
 } as const;
