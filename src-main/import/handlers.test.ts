@@ -45,7 +45,7 @@ describe('files.import', () => {
         if ((p as { fraction: number }).fraction === 0) tasks.cancel((p as { taskId: string }).taskId);
       },
     } as never;
-    const err = await handler({ path: join(DIR, 'kicad_crkbd-F.Cu.dxf') }, ctx).catch((e: unknown) => e);
+    const err = await Promise.resolve(handler({ path: join(DIR, 'kicad_crkbd-F.Cu.dxf') }, ctx)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ContractError);
     expect((err as ContractError).code).toBe('CANCELLED');
   });
