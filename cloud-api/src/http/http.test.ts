@@ -10,7 +10,7 @@ import { openPgliteDb } from '../db/pglite-db';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/db';
 import type { ZodApp } from './zod-app';
-import { bearer, login, seedOrg, seedUser, startApp } from '../../test/helpers';
+import { bearer, login, seedOrg, seedUser, startApp, type Tokens } from '../../test/helpers';
 
 let db: Db;
 let app: ZodApp;
@@ -104,7 +104,7 @@ describe('limits and plumbing', () => {
 });
 
 describe('file uploads', () => {
-  const upload = (t: { accessToken: string }, name: string, body: BodyInit, extra: RequestInit = {}) =>
+  const upload = (t: Tokens, name: string, body: BodyInit, extra: RequestInit = {}) =>
     fetch(`${base}/api/v1/files?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...bearer(t), 'content-type': 'application/octet-stream' }, body, ...extra });
 
   it('stores a real DXF once under its SHA-256, links it to an order and serves it back', async () => {

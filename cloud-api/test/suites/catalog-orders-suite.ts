@@ -187,7 +187,7 @@ export function catalogOrdersSuite(ctx: SuiteContext): void {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const r = (await get(`/api/v1/orders?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+        const r: { items: { id: string }[]; nextCursor: string | null } = (await get(`/api/v1/orders?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
         seen.push(...r.items.map((o: { id: string }) => o.id));
         cursor = r.nextCursor;
       } while (cursor);
