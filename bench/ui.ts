@@ -116,6 +116,38 @@ function panPlan(page: Page, duration: number): Promise<PanResult> {
   return page.evaluate(`(${panScript})(${Number(duration)})`) as Promise<PanResult>;
 }
 
+/**
+ * Pans with real input instead: middle-button drags by Playwright's mouse (events go through the page's own
+ * pointer handlers), for `duration` ms, counting the frames the scene rendered meanwhile.
+ */
+async function dragPlan(page: Page, duration: number): Promise<{ fps: number; frames: number; moves: number }> {
+  await page.evaluate(`(() => {
+    const s = window.__acrylichubPlan;
+    window.__benchFrames = 0;
+    window.__benchPrevious = s.onFrame;
+    s.onFrame = () => { window.__benchFrames++; if (window.__benchPrevious) window.__benchPrevious(); };
+  })()`);
+  const box = (await page.getByTestId('plan-view').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down({ button: 'middle' });
+  const start = Date.now();
+  let moves = 0;
+  while (Date.now() - start < duration) {
+    moves++;
+    await page.mouse.move(cx + 120 * Math.sin(moves / 15), cy + 60 * Math.cos(moves / 15));
+  }
+  await page.mouse.up({ button: 'middle' });
+  const seconds = (Date.now() - start) / 1000;
+  const frames = (await page.evaluate(`(() => {
+    const s = window.__acrylichubPlan;
+    s.onFrame = window.__benchPrevious;
+    return window.__benchFrames;
+  })()`)) as number;
+  return { fps: frames / seconds, frames, moves };
+}
+
 async function openEmptyPlan(page: Page): Promise<void> {
   await page.getByTestId('design-new').click();
   await page.getByTestId('plan-view').waitFor();
@@ -161,6 +193,7 @@ try {
   const raf = await rafRate(page, 1000);
   await openEmptyPlan(page);
   const empty = await panPlan(page, PAN_MS);
+  const emptyDrag = await dragPlan(page, PAN_MS);
   const emptyCost = await drawCost(page, 15);
   await page.goto(app.url);
   await page.getByTestId('import-file').waitFor({ state: 'attached' });
@@ -168,6 +201,7 @@ try {
   const counts = await openLargestFixture(page);
   const importSeconds = (Date.now() - t0) / 1000;
   const big = await panPlan(page, PAN_MS);
+  const bigDrag = await dragPlan(page, PAN_MS);
   const bigCost = await drawCost(page, 15);
   await page.screenshot({ path: join(root, 'test-results', 'bench-ui-pan.png') });
   await context.close();
@@ -177,6 +211,7 @@ try {
   console.log(`                    ${describePan(big)}`);
   console.log(`  baseline: empty   ${describePan(empty)}`);
   console.log(`  ratio largest / empty = ${(big.fps / Math.max(empty.fps, 1e-9) * 100).toFixed(0)} %`);
+  console.log(`  with middle-button mouse drags: largest ${bigDrag.fps.toFixed(1)} fps (${bigDrag.frames} frames, ${bigDrag.moves} moves), empty ${emptyDrag.fps.toFixed(1)} fps (${emptyDrag.frames} frames, ${emptyDrag.moves} moves)`);
   console.log(`  frame budget: the page gets ${raf.toFixed(1)} animation frames/s with nothing to draw`);
   console.log(`  one redraw (render + 1-pixel readback, median of 15):`);
   console.log(`    largest ${describeCost(bigCost)} → at most ${(1000 / bigCost.ms).toFixed(1)} fps from drawing alone`);
