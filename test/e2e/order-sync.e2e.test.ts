@@ -37,7 +37,8 @@ describe('offline order and sync', () => {
     await page.getByTestId('order-line').first().fill('Acrylic sign 300 × 200 mm, 5 mm clear');
     await page.getByTestId('order-price').first().fill('150000');
     await page.getByTestId('order-create').click();
-    await page.getByTestId('order-status').waitFor();
+    // Attached, not visible: the "New order" panel closes itself once the first order exists, hiding this message.
+    await page.getByTestId('order-status').waitFor({ state: 'attached' });
     expect(await page.getByTestId('order-status').textContent()).toBe('Order saved on this computer; it syncs when online.');
     await row(page).waitFor();
     expect(await row(page).textContent()).toMatch(/not synced yet/);
