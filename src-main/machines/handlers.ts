@@ -47,7 +47,8 @@ export function createMachineHandlers(deps: CoreDeps, factory?: MachineFactory):
 
   return {
     'machines.list': wrap(() => registry.list()),
-    'machines.ports': wrap(async () => (await SerialPort.list()).map((p) => ({
+    // Listing needs udev on Linux; without it the user can still type the port, so an empty list is the answer.
+    'machines.ports': wrap(async () => (await SerialPort.list().catch(() => [])).map((p) => ({
       path: p.path, manufacturer: p.manufacturer, serialNumber: p.serialNumber, vendorId: p.vendorId, productId: p.productId,
     }))),
     'machines.add': wrap((cfg) => registry.add(cfg)),

@@ -58,9 +58,21 @@ describe('JobService', () => {
     jobs.recordProgress(progress(aborted.id, 'aborted', { elapsedSeconds: 5 }));
     const c = jobs.calibration(machineId);
     expect(c.samples).toBe(2);
-    expect(c.factor).toBeCloseTo(340 / 300, 6);
+    expect(c.factor).toBeCloseTo((1.1 + 1.15) / 2, 6);
     const next = jobs.create({ machineId, name: 'N', gcode: 'G1X1', totalLines: 1, estimateSeconds: 60, calibration: c.factor });
-    expect(next.calibratedEstimateSeconds).toBeCloseTo(68, 6);
+    expect(next.calibratedEstimateSeconds).toBeCloseTo(67.5, 6);
+  });
+
+  it('ignores implausible jobs and keeps the factor within 0.5–2', () => {
+    const { jobs, machineId } = setup();
+    const run = (est: number, act: number) => {
+      const j = jobs.create({ machineId, name: 'C', gcode: 'G1X1', totalLines: 1, estimateSeconds: est });
+      jobs.recordProgress(progress(j.id, 'done', { elapsedSeconds: act }));
+    };
+    run(100, 0.1); // an emulator run at 400× speed
+    expect(jobs.calibration(machineId)).toEqual({ factor: 1, samples: 0 });
+    run(100, 300);
+    expect(jobs.calibration(machineId)).toEqual({ factor: 2, samples: 1 });
   });
 
   it('marks jobs left running by a closed app as interrupted', () => {

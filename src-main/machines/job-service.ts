@@ -8,7 +8,10 @@ import { decodeAlarm, decodeError } from '../../src-shared/grbl/codes';
 import type { JobStatus } from '../../src-shared/grbl/job-state';
 import type { JobLogEntry, JobProgressSnapshot } from './job-runner';
 
-/** How many recent completed jobs the calibration factor averages over. */
+/** Per-job actual ÷ estimate ratios outside this range say nothing about the machine (breaks, test runs). */
+const CALIBRATION_PLAUSIBLE = [0.2, 5] as const;
+const CALIBRATION_CLAMP = [0.5, 2] as const;
+/** How many recent completed jobs the calibration factor looks at. */
 export const CALIBRATION_WINDOW = 20;
 
 interface JobRow {
@@ -119,16 +122,21 @@ export class JobService {
     return this.db.prepare("UPDATE jobs SET status = 'interrupted', reason = 'the app closed during the job' WHERE status IN ('running', 'paused')").run().changes;
   }
 
-  /** Actual ÷ estimated seconds over the machine's recent completed (full, not resumed) jobs. */
+  /**
+   * Actual ÷ estimated seconds over the machine's recent completed (full, not resumed) jobs: the median of the
+   * per-job ratios, ignoring implausible ones (a job paused for lunch, a test run on an emulator) and clamped to
+   * 0.5–2 so one odd job cannot make every later estimate absurd.
+   */
   calibration(machineId: string): { factor: number; samples: number } {
-    const row = this.db.prepare(
-      `SELECT COUNT(*) AS n, SUM(actual_s) AS actual, SUM(estimate_s) AS estimate FROM (
-         SELECT actual_s, estimate_s FROM jobs
-         WHERE machine_id = ? AND status = 'done' AND start_line = 0 AND estimate_s > 0 AND actual_s > 0
-         ORDER BY finished_at DESC LIMIT ${CALIBRATION_WINDOW})`,
-    ).get(machineId) as { n: number; actual: number | null; estimate: number | null };
-    if (!row.n || !row.actual || !row.estimate) return { factor: 1, samples: 0 };
-    return { factor: row.actual / row.estimate, samples: row.n };
+    const ratios = (this.db.prepare(
+      `SELECT actual_s / estimate_s AS r FROM jobs
+       WHERE machine_id = ? AND status = 'done' AND start_line = 0 AND estimate_s > 0 AND actual_s > 0
+       ORDER BY finished_at DESC LIMIT ${CALIBRATION_WINDOW}`,
+    ).all(machineId) as { r: number }[]).map((x) => x.r).filter((r) => r >= CALIBRATION_PLAUSIBLE[0] && r <= CALIBRATION_PLAUSIBLE[1]).sort((a, b) => a - b);
+    if (!ratios.length) return { factor: 1, samples: 0 };
+    const mid = ratios.length >> 1;
+    const median = ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
+    return { factor: Math.min(CALIBRATION_CLAMP[1], Math.max(CALIBRATION_CLAMP[0], median)), samples: ratios.length };
   }
 }
 

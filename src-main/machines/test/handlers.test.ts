@@ -65,7 +65,9 @@ describe('machines channels', () => {
     expect(done.log.map((e) => e.type)).toEqual(['start', 'done']);
     expect((await h['jobs.history']({ machineId: m.id, limit: 10 }, ctx)).map((j) => j.id)).toEqual([job.id]);
     const list = await h['machines.list']({}, ctx);
-    expect(list[0].calibration.samples).toBe(1);
+    // The emulator runs far faster than the estimate, so this job says nothing about the machine: not counted.
+    const ratio = done.actualSeconds! / done.estimateSeconds!;
+    expect(list[0].calibration.samples).toBe(ratio >= 0.2 && ratio <= 5 ? 1 : 0);
 
     expect(events.some((e) => e.event === 'machine.status')).toBe(true);
     const progress = events.filter((e) => e.event === 'job.progress').map((e) => e.payload as { status: string; etaSeconds: number | null });

@@ -159,16 +159,16 @@ export function PlanView(props: PlanViewProps) {
     const [px, py] = local(e);
     const s = sceneRef.current!;
     const d = dragRef.current;
-    const here = snapped(px, py);
-    setCursor(here);
-    if (!d) return;
-    if (d.kind === 'pan') {
+    if (d?.kind === 'pan') {
+      // Panning only moves the camera: no snapping or React state per event.
       s.panBy(px - d.lastX, py - d.lastY);
       d.lastX = px;
       d.lastY = py;
-      refreshOverlay();
       return;
     }
+    const here = snapped(px, py);
+    setCursor(here);
+    if (!d) return;
     d.end = d.kind === 'band' ? s.toWorld(px, py) : here.p;
     const f = propsRef.current.formatLength;
     const dx = d.end.x - d.start.x;

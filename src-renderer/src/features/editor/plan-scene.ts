@@ -22,13 +22,17 @@ export class PlanScene {
   private readonly grid = new THREE.Group();
   private width = 1;
   private height = 1;
+  /** Area and step the current grid lines were built for; panning inside it reuses them. */
+  private gridCover: { step: number; minX: number; minY: number; maxX: number; maxY: number; dark: boolean } | null = null;
   view: View = { cx: 0, cy: 0, scale: 1 };
   private frameRequested = false;
   onFrame?: () => void;
 
   constructor(canvas: HTMLCanvasElement, private dark: boolean) {
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: false });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    // No MSAA and at most 1.5× pixels: hairlines stay crisp enough, and software GL (SwiftShader, old laptops)
+    // keeps up while panning large drawings.
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: false });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 1.5));
     this.scene.add(this.grid, this.drawing, this.selection, this.overlay);
     this.setDark(dark);
   }
@@ -138,10 +142,20 @@ export class PlanScene {
   }
 
   private updateGrid(): void {
-    clear(this.grid);
     const step = this.gridStep();
-    const { left, right, top, bottom } = this.camera;
-    if (!Number.isFinite(left) || (right - left) / step > 400) return;
+    const cam = this.camera;
+    const c = this.gridCover;
+    if (c && c.step === step && c.dark === this.dark && cam.left >= c.minX && cam.right <= c.maxX && cam.bottom >= c.minY && cam.top <= c.maxY) return;
+    clear(this.grid);
+    // Build the grid for three viewports in each direction so panning rarely rebuilds it.
+    const w = cam.right - cam.left;
+    const h = cam.top - cam.bottom;
+    const left = cam.left - w;
+    const right = cam.right + w;
+    const bottom = cam.bottom - h;
+    const top = cam.top + h;
+    this.gridCover = { step, minX: left, minY: bottom, maxX: right, maxY: top, dark: this.dark };
+    if (!Number.isFinite(left) || (right - left) / step > 1200) return;
     const minor: number[] = [];
     const major: number[] = [];
     for (let x = Math.floor(left / step) * step; x <= right; x += step) {

@@ -19,10 +19,13 @@ export function AddMachineForm(props: { onAdded(): void }) {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    void client.invoke('machines.ports', {}).then((p) => {
-      setPorts(p);
-      if (p[0]) setPort((x) => x || p[0].path);
-    });
+    client
+      .invoke('machines.ports', {})
+      .then((p) => {
+        setPorts(p);
+        if (p[0]) setPort((x) => x || p[0].path);
+      })
+      .catch(() => setPorts([]));
   }, [client]);
 
   async function add() {

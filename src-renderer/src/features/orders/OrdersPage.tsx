@@ -34,6 +34,13 @@ export function OrdersPage() {
     void client.invoke('quotes.list', { limit: 100 }).then(setQuotes);
   }, [client, load, status?.lastSyncAt, status?.pending]);
 
+  // After a sync the open order may have its number and a new state from the server.
+  const openId = open?.id;
+  useEffect(() => {
+    if (openId) void client.invoke('orders.get', { id: openId }).then(setOpen).catch(() => {});
+  }, [client, openId, status?.lastSyncAt, status?.pending]);
+  const [newOpen, setNewOpen] = useState<boolean | null>(null);
+
   function applyQuote(id: string) {
     setQuoteId(id);
     const q = quotes.find((x) => x.id === id);
@@ -74,7 +81,7 @@ export function OrdersPage() {
       <h2 id="orders-title">{t('orders.title')}</h2>
       <SyncPanel />
       <div className="quote-grid">
-        <details className="panel" open={orders.length === 0}>
+        <details className="panel" open={newOpen ?? orders.length === 0} onToggle={(e) => setNewOpen((e.target as HTMLDetailsElement).open)}>
           <summary>{t('orders.new')}</summary>
           <div className="form-grid">
             <label htmlFor="o-quote">{t('orders.fromQuote')}</label>
