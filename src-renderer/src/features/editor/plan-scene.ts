@@ -31,7 +31,8 @@ export class PlanScene {
   constructor(canvas: HTMLCanvasElement, private dark: boolean) {
     // No MSAA and at most 1.5× pixels: hairlines stay crisp enough, and software GL (SwiftShader, old laptops)
     // keeps up while panning large drawings.
-    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: false });
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, depth: false, stencil: false, preserveDrawingBuffer: false, powerPreference: 'high-performance' });
+    this.renderer.sortObjects = false;
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 1.5));
     this.scene.add(this.grid, this.drawing, this.selection, this.overlay);
     this.setDark(dark);
@@ -188,7 +189,8 @@ export class PlanScene {
 function lines(positions: Float32Array, color: number, opacity: number): THREE.LineSegments {
   const geometry = new THREE.BufferGeometry();
   geometry.setAttribute('position', new THREE.BufferAttribute(positions, 3));
-  return new THREE.LineSegments(geometry, new THREE.LineBasicMaterial({ color, transparent: opacity < 1, opacity }));
+  // Flat 2D drawing in layer order: no depth buffer work per fragment.
+  return new THREE.LineSegments(geometry, new THREE.LineBasicMaterial({ color, transparent: opacity < 1, opacity, depthTest: false, depthWrite: false }));
 }
 
 function clear(group: THREE.Group): void {
