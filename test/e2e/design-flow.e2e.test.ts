@@ -1,34 +1,20 @@
 // Issue 8 flow 1 in a real browser: import a real DXF, see its part count and warnings, edit it (move, rotate,
 // add text), undo and redo, save, reload the app and find the saved design with its edits.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { importFile, saveDesign, useBrowserApp } from '../support/browser-app';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'dxf', 'vzbot_back_acrylic_panel_inkscape.dxf');
-let app: BrowserModeProcess;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startBrowserModeProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserApp();
 
 const undoCount = (page: Page) => page.getByTestId('undo').isDisabled();
 
 describe('designer flow', () => {
   it('imports, edits, undoes/redoes, saves and finds the design after a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
-    await page.getByTestId('import-file').setInputFiles(fixture);
-    await page.getByTestId('plan-view').waitFor();
-    await expect.poll(() => page.getByTestId('editor-parts').textContent()).toBe('2 parts');
+    const { page, errors } = await env.page({ height: 900 });
+    await page.goto(env.app.url);
+    await importFile(page, fixture, '2 parts');
     expect(await page.getByTestId('findings').locator('li').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/design-imported.png' });
 
@@ -59,9 +45,7 @@ describe('designer flow', () => {
     await expect.poll(() => page.getByTestId('editor-counts').textContent()).toMatch(/paths/);
     expect(await undoCount(page)).toBe(false);
 
-    await page.getByTestId('design-name').fill('VZBot back panel');
-    await page.getByTestId('editor-save').click();
-    await expect.poll(() => page.getByTestId('editor-status').textContent()).toMatch(/revision 1/);
+    await saveDesign(page, 'VZBot back panel');
     await page.screenshot({ path: 'test-results/design-edited.png' });
 
     await page.reload();

@@ -1,30 +1,14 @@
 // The foundation flow in a real browser: browser mode starts, the app loads, the language switches to
 // Indonesian through the contract, a setting is saved, and after a reload everything is still there.
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser-app';
 
-let app: BrowserModeProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  app = await startBrowserModeProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserApp();
 
 describe('foundation in the browser', () => {
   it('loads, switches language, saves a setting and keeps both after a reload', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
+    const { page, errors } = await env.page({ width: 1280, height: 720 });
+    await page.goto(env.app.url);
     await expect.poll(() => page.getByTestId('shell-kind').textContent()).toBe('Browser mode');
     await expect.poll(() => page.getByTestId('nav-designs').textContent()).toBe('Designs');
     await page.getByTestId('designs-empty').waitFor();
@@ -50,9 +34,9 @@ describe('foundation in the browser', () => {
   });
 
   it('answers the contract over HTTP for scripts, with the same validation', async () => {
-    const ok = await fetch(new URL('/api/invoke/settings.get', app.url), { method: 'POST', body: '{}' });
+    const ok = await fetch(new URL('/api/invoke/settings.get', env.app.url), { method: 'POST', body: '{}' });
     expect((await ok.json()).result.companyName).toBe('CV Akrilik Jaya');
-    const bad = await fetch(new URL('/api/invoke/designs.get', app.url), { method: 'POST', body: '{"id":"nope"}' });
+    const bad = await fetch(new URL('/api/invoke/designs.get', env.app.url), { method: 'POST', body: '{"id":"nope"}' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('BAD_INPUT');
   });

@@ -1,21 +1,10 @@
 // Issue 8 check 5: with the UI in Indonesian, no English UI string is left on the main screens. Every visible
 // text on each area is compared with the English strings that differ from their Indonesian translation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { resources } from '../../src-renderer/src/i18n/resources';
-import { launchChromium } from '../support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { useBrowserApp } from '../support/browser-app';
 
-let app: BrowserModeProcess;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startBrowserModeProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useBrowserApp();
 
 const english = new Set(
   Object.entries(resources.en)
@@ -25,9 +14,9 @@ const english = new Set(
 
 describe('Indonesian UI', () => {
   it('shows no English UI string on the main screens', async () => {
-    await fetch(new URL('/api/invoke/settings.set', app.url), { method: 'POST', body: JSON.stringify({ language: 'id' }) });
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    await env.invoke('settings.set', { language: 'id' });
+    const { page } = await env.page({ width: 1280, height: 720 });
+    await page.goto(env.app.url);
     await expect.poll(() => page.getByTestId('nav-designs').textContent()).toBe('Desain');
     const leftovers: string[] = [];
     for (const area of ['designs', 'quote', 'nest', 'machines', 'orders', 'settings']) {

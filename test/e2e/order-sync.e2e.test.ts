@@ -2,34 +2,21 @@
 // synced yet"); then start the real cloud API (in-process, fresh PostgreSQL database), sign in through the sync
 // panel with the password and the emailed code (read from the sender outbox like a mail catcher), sync, and see
 // the order get its number and server state; finally move it on the server and see that state come back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from '../support/browser-app';
 import { startCloud, type CloudFixture } from '../../src-main/sync/test/cloud-fixture';
 import { PASSWORD, bearer, lastCode, seedUser } from '../../cloud-api/test/helpers';
 
-let app: BrowserModeProcess;
-let browser: Browser;
 let cloud: CloudFixture | undefined;
-beforeAll(async () => {
-  app = await startBrowserModeProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await cloud?.close();
-});
+const env = useBrowserApp({ teardown: async () => void (await cloud?.close()) });
 
 const row = (page: Page) => page.getByTestId('orders-list').locator('tr').filter({ hasText: 'Toko Akrilik Jaya' });
 
 describe('offline order and sync', () => {
   it('creates an order offline, signs in to the cloud, syncs it and shows its server number and state', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(app.url);
+    const { page, errors } = await env.page();
+    await page.goto(env.app.url);
     await page.getByTestId('nav-orders').click();
 
     // Offline: the order is kept locally, without a number, and the confirmation waits as a pending change.

@@ -2,37 +2,21 @@
 // change, save the quote and export its PDF (a browser download in browser mode).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { startBrowserModeProcess, type BrowserModeProcess } from '../support/browser-mode-process';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser-app';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'dxf', 'vzbot_back_acrylic_panel_inkscape.dxf');
-let app: BrowserModeProcess;
-let browser: Browser;
-
-async function invoke(channel: string, input: unknown) {
-  const res = await fetch(new URL(`/api/invoke/${channel}`, app.url), { method: 'POST', body: JSON.stringify(input) });
-  const body = await res.json();
-  if (!body.ok) throw new Error(body.error.message);
-  return body.result;
-}
-
-beforeAll(async () => {
-  app = await startBrowserModeProcess();
-  browser = await launchChromium();
-  const imported = await invoke('files.import', { path: fixture });
-  await invoke('designs.save', { name: 'VZBot panel', paths: imported.paths, layers: imported.layers, units: imported.units, findings: imported.findings });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+const env = useBrowserApp({
+  setup: async () => {
+    const imported = await env.invoke('files.import', { path: fixture });
+    await env.invoke('designs.save', { name: 'VZBot panel', paths: imported.paths, layers: imported.layers, units: imported.units, findings: imported.findings });
+  },
 });
 
 describe('quote flow', () => {
   it('prices live, reacts to material and quantity, saves and exports a PDF', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    await page.goto(`${app.url}#quote`);
+    const { page } = await env.page({ acceptDownloads: true });
+    await page.goto(`${env.app.url}#quote`);
     const total = page.getByTestId('quote-total');
     await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/IDR|Rp/);
     const first = await total.textContent();
