@@ -32,6 +32,7 @@ export function toImportOutput(r: ImportResult) {
     textCount: r.textCount,
     texts: r.texts,
     cutLengthMm: r.cutLengthMm,
+    panels: r.panels?.map((p) => ({ ...p, placements: p.placements.map((m) => [...m]) })),
   };
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import { findingSchema, layerSchema, pathSchema, unitsSchema } from '../geometry-schemas';
+import { panelSchema } from './files';
 
 export const designBodySchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -12,6 +13,8 @@ export const designBodySchema = z.object({
   thicknessMm: z.number().positive().max(100).optional(),
   materialId: z.string().max(100).optional(),
   source: z.object({ file: z.string().max(1000), format: z.string().max(20) }).optional(),
+  /** Flat panels of a 3D model import (SketchUp) with their placements, for the assembled 3D view. */
+  panels: z.array(panelSchema).max(10_000).optional(),
   /** PNG/SVG data URL, small. */
   thumbnail: z.string().max(2_000_000).optional(),
 });

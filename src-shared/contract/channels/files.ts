@@ -64,6 +64,21 @@ export const textItemSchema = z.object({
   converted: z.boolean(),
 });
 
+const ringSchema = z.array(vec2Schema);
+/** A flat panel of a 3D model (SketchUp): its outline, thickness and where each copy sits in the assembly. */
+export const panelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  material: z.string(),
+  outline: z.object({ outer: ringSchema, holes: z.array(ringSchema) }),
+  thicknessMm: finite.nullable(),
+  areaMm2: finite,
+  count: z.number().int().positive(),
+  /** Column-major 4×4 matrices (three.js order): panel coordinates → model millimetres, Z up. */
+  placements: z.array(z.array(finite).length(16)),
+});
+export type PanelView = z.infer<typeof panelSchema>;
+
 export const importOutputSchema = z.object({
   file: z.string(),
   format: z.string(),
@@ -80,6 +95,7 @@ export const importOutputSchema = z.object({
   textCount: z.number().int().nonnegative(),
   texts: z.array(textItemSchema),
   cutLengthMm: finite,
+  panels: z.array(panelSchema).optional(),
 });
 export type ImportOutput = z.infer<typeof importOutputSchema>;
 

@@ -45,6 +45,7 @@ export function DesignsPage() {
         source: d.source,
         thicknessMm: d.thicknessMm,
         materialId: d.materialId,
+        panels: d.panels,
       });
     } catch (err) {
       setError((err as Error).message);

@@ -22,6 +22,7 @@ function toEditor(res: ImportOutput): EditorState {
     findings: res.findings,
     units: res.units,
     source: { file: res.file, format: res.format },
+    panels: res.panels,
   };
 }
 

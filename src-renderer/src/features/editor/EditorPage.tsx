@@ -39,6 +39,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
   const [textAt, setTextAt] = useState<Vec2 | null>(null);
   const [look, setLook] = useState({ color: '#cfe8ff', finish: 'polished' as 'polished' | 'frosted', opacity: 0.85 });
   const [arrayGrid, setArrayGrid] = useState({ rows: 2, cols: 2, gap: 5 });
+  const [assembled, setAssembled] = useState(Boolean(props.initial.panels?.length));
   const doc = state.history.present;
   const sel = state.selection;
   const fmt = useCallback((mm: number) => formatLength(mm, settings.units, settings.language), [settings.units, settings.language]);
@@ -79,6 +80,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         thicknessMm: state.thicknessMm,
         materialId: state.materialId,
         source: state.source,
+        panels: state.panels,
         thumbnail: designThumbnail(doc.paths, doc.layers),
       });
       dispatch({ type: 'saved', designId: saved.id, revision: saved.revision });
@@ -195,6 +197,9 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
           </section>
           {view === '3d' && (
             <section className="panel">
+              {Boolean(state.panels?.length) && (
+                <label className="check"><input type="checkbox" checked={assembled} onChange={(e) => setAssembled(e.target.checked)} data-testid="assembled" /> {t('editor.assembled')}</label>
+              )}
               <label>{t('editor.thickness')} <input type="number" min={1} max={50} step={0.5} value={state.thicknessMm ?? 3}
                 onChange={(e) => dispatch({ type: 'meta', thicknessMm: Number(e.target.value) })} /></label>
               <label>{t('editor.colour')} <input type="color" value={look.color} onChange={(e) => setLook({ ...look, color: e.target.value })} /></label>
@@ -217,7 +222,8 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
               onPlaceText={(at) => setTextAt(at)} />
           ) : (
             <Suspense fallback={<p>{t('common.loading')}</p>}>
-              <Preview3D paths={doc.paths} layers={doc.layers} thicknessMm={state.thicknessMm ?? 3} look={look} />
+              <Preview3D paths={doc.paths} layers={doc.layers} thicknessMm={state.thicknessMm ?? 3} look={look}
+                panels={assembled ? state.panels : undefined} />
             </Suspense>
           )}
         </div>

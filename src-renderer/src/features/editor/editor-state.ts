@@ -1,5 +1,6 @@
 // State of the open design in the editor: the document with undo history, the selection, findings from the
 // import, and what is needed to save it as a design revision. A reducer so every edit is one history entry.
+import type { PanelView } from '../../../../src-shared/contract/channels/files';
 import type { Finding, UnitsInfo } from '../../../../src-shared/geometry/types';
 import type { EditorDoc } from '../../../../src-shared/editor/document';
 import { commit, redo, startHistory, undo, type History } from '../../../../src-shared/editor/history';
@@ -15,6 +16,8 @@ export interface EditorState {
   source?: { file: string; format: string };
   thicknessMm?: number;
   materialId?: string;
+  /** Panels of a 3D model import, shown assembled in the 3D preview. */
+  panels?: PanelView[];
   dirty: boolean;
 }
 
