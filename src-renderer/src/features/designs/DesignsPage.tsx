@@ -8,6 +8,7 @@ import { EditorPage } from '../editor/EditorPage';
 import { clearDraft, draftToState, readDraft } from '../editor/autosave';
 import { emptyEditor, type EditorState } from '../editor/editor-state';
 import { ImportPanel } from './ImportPanel';
+import { noteOpened, recentDesignIds } from './recent';
 
 export function DesignsPage() {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,7 @@ export function DesignsPage() {
   async function openDesign(id: string) {
     try {
       const d = await client.invoke('designs.get', { id });
+      noteOpened(id);
       setOpen({
         ...emptyEditor,
         designId: d.id,
@@ -80,6 +82,16 @@ export function DesignsPage() {
         </div>
       )}
       <ImportPanel onImported={(state) => setOpen(state)} />
+      {designs && !search && (() => {
+        const byId = new Map(designs.map((d) => [d.id, d]));
+        const recent = recentDesignIds().map((id) => byId.get(id)).filter((d): d is DesignSummary => Boolean(d));
+        return recent.length > 0 && (
+          <p className="toolbar-row" data-testid="recent-designs">
+            <strong>{t('designs.recent')}:</strong>
+            {recent.map((d) => <button key={d.id} type="button" onClick={() => void openDesign(d.id)}>{d.name}</button>)}
+          </p>
+        );
+      })()}
       {error && <p role="alert">{t('shell.error', { message: error })}</p>}
       {designs === null ? (
         <p>{t('common.loading')}</p>

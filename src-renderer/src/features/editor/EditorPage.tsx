@@ -214,7 +214,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         </aside>
         <div className="canvas-area">
           {view === '2d' ? (
-            <PlanView doc={doc} selection={sel} findings={state.findings} tool={tool} dark={dark} fitSignal={fitSignal} focus={focus}
+            <PlanView doc={doc} selection={sel} findings={doc === props.initial.history.present ? state.findings : []} tool={tool} dark={dark} fitSignal={fitSignal} focus={focus}
               formatLength={fmt} snapLabel={(k) => t(`editor.snap.${k}`)}
               onSelect={(ids, mode) => dispatch({ type: 'select', ids, mode })}
               onMove={(dx, dy) => edit((d) => moveBy(d, sel, dx, dy))}
@@ -235,7 +235,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
             {box && ` · ${fmt(box.maxX - box.minX)} × ${fmt(box.maxY - box.minY)}`}
           </p>
           <p role="status" data-testid="editor-status">{status || (state.dirty ? t('editor.unsaved') : '')}</p>
-          <FindingsPanel findings={state.findings} onFocus={(at) => { setView('2d'); setFocus({ ...at }); }} />
+          <FindingsPanel findings={state.findings} edited={doc !== props.initial.history.present} onFocus={(at) => { setView('2d'); setFocus({ ...at }); }} />
           <details className="panel">
             <summary>{t('editor.shortcuts')}</summary>
             <p className="muted">{t('editor.shortcutsHelp')}</p>

@@ -1,12 +1,14 @@
-// Import and manufacturability warnings; choosing one zooms the plan to where it is.
+// Import and manufacturability warnings; choosing one zooms the plan to where it is. Once the drawing has been
+// edited the locations are those of the imported file, so the markers are hidden and the list says so.
 import { useTranslation } from 'react-i18next';
 import type { Finding, Vec2 } from '../../../../src-shared/geometry/types';
 
-export function FindingsPanel(props: { findings: Finding[]; onFocus(at: Vec2): void }) {
+export function FindingsPanel(props: { findings: Finding[]; edited: boolean; onFocus(at: Vec2): void }) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="findings-title">
       <h3 id="findings-title">{t('editor.findings')} ({props.findings.length})</h3>
+      {props.edited && props.findings.length > 0 && <p className="muted">{t('editor.findingsStale')}</p>}
       {props.findings.length === 0 ? (
         <p className="muted">{t('editor.noFindings')}</p>
       ) : (
