@@ -215,7 +215,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         <div className="canvas-area">
           {view === '2d' ? (
             <PlanView doc={doc} selection={sel} findings={doc === props.initial.history.present ? state.findings : []} tool={tool} dark={dark} fitSignal={fitSignal} focus={focus}
-              formatLength={fmt} snapLabel={(k) => t(`editor.snap.${k}`)}
+              formatLength={fmt} units={settings.units} snapLabel={(k) => t(`editor.snap.${k}`)}
               onSelect={(ids, mode) => dispatch({ type: 'select', ids, mode })}
               onMove={(dx, dy) => edit((d) => moveBy(d, sel, dx, dy))}
               onShape={onShape}

@@ -1,4 +1,4 @@
-// The interactive 2D plan: wheel zoom at the cursor, pan with the middle/right button or Space+drag, click and
+// The interactive 2D plan with rulers in mm or inches: wheel zoom at the cursor, pan with the middle/right button or Space+drag, click and
 // box selection, drag to move the selection (one undo step), measure, and drawing rectangles/circles, with
 // snapping to endpoints, midpoints, centres and the grid. Geometry is GPU-drawn by PlanScene.
 import { useEffect, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import { pathsBBox, type EditorDoc } from '../../../../src-shared/editor/documen
 import { segmentsBBox } from '../../../../src-shared/geometry/segments';
 import { distanceToPath } from './plan-geometry';
 import { PlanScene } from './plan-scene';
+import { drawRulers } from './rulers';
 import { snapPoint, type SnapKind } from './snapping';
 
 export type Tool = 'select' | 'measure' | 'rect' | 'circle' | 'text';
@@ -20,6 +21,7 @@ export interface PlanViewProps {
   fitSignal: number;
   focus: Vec2 | null;
   formatLength: (mm: number) => string;
+  units: 'mm' | 'in';
   snapLabel: (kind: Exclude<SnapKind, 'none'>) => string;
   onSelect(ids: Set<string>, mode: 'replace' | 'add' | 'toggle'): void;
   onMove(dx: number, dy: number): void;
@@ -35,6 +37,8 @@ type Drag =
 
 export function PlanView(props: PlanViewProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const topRulerRef = useRef<HTMLCanvasElement>(null);
+  const leftRulerRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<PlanScene | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const spaceRef = useRef(false);
@@ -47,6 +51,12 @@ export function PlanView(props: PlanViewProps) {
     const canvas = canvasRef.current!;
     const scene = new PlanScene(canvas, propsRef.current.dark);
     sceneRef.current = scene;
+    scene.onFrame = () => {
+      const r = canvas.getBoundingClientRect();
+      if (topRulerRef.current && leftRulerRef.current) {
+        drawRulers(topRulerRef.current, leftRulerRef.current, scene.view, r.width, r.height, propsRef.current.units, propsRef.current.dark);
+      }
+    };
     const resize = () => {
       const r = canvas.parentElement!.getBoundingClientRect();
       scene.resize(r.width, r.height);
@@ -222,6 +232,8 @@ export function PlanView(props: PlanViewProps) {
         onPointerUp={onPointerUp}
         onContextMenu={(e) => e.preventDefault()}
       />
+      <canvas ref={topRulerRef} className="ruler ruler-top" aria-hidden />
+      <canvas ref={leftRulerRef} className="ruler ruler-left" aria-hidden />
       <div className="plan-status" aria-live="polite">
         {cursor && `${props.formatLength(cursor.p.x)}, ${props.formatLength(cursor.p.y)}${cursor.snap !== 'none' ? ` · ${props.snapLabel(cursor.snap)}` : ''}`}
         {readout && ` · ${readout}`}
