@@ -51,11 +51,13 @@ export function PlanView(props: PlanViewProps) {
     const canvas = canvasRef.current!;
     const scene = new PlanScene(canvas, propsRef.current.dark);
     sceneRef.current = scene;
+    let drawn = '';
     scene.onFrame = () => {
-      const r = canvas.getBoundingClientRect();
-      if (topRulerRef.current && leftRulerRef.current) {
-        drawRulers(topRulerRef.current, leftRulerRef.current, scene.view, r.width, r.height, propsRef.current.units, propsRef.current.dark);
-      }
+      const { width, height } = scene.size;
+      const key = `${scene.view.cx},${scene.view.cy},${scene.view.scale},${width},${height},${propsRef.current.units},${propsRef.current.dark}`;
+      if (key === drawn || !topRulerRef.current || !leftRulerRef.current) return;
+      drawn = key;
+      drawRulers(topRulerRef.current, leftRulerRef.current, scene.view, width, height, propsRef.current.units, propsRef.current.dark);
     };
     const resize = () => {
       const r = canvas.parentElement!.getBoundingClientRect();

@@ -45,6 +45,11 @@ export class PlanScene {
     this.requestFrame();
   }
 
+  /** Canvas size in CSS pixels. */
+  get size(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
+  }
+
   resize(width: number, height: number): void {
     this.width = Math.max(1, width);
     this.height = Math.max(1, height);

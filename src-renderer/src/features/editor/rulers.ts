@@ -23,10 +23,15 @@ export function drawRulers(top: HTMLCanvasElement, left: HTMLCanvasElement, view
   const colours = { bg: dark ? '#1e2227' : '#f6f7f9', fg: dark ? '#a9b1bb' : '#545d68' };
   const ratio = Math.min(window.devicePixelRatio || 1, 2);
   const draw = (canvas: HTMLCanvasElement, length: number, horizontal: boolean) => {
-    canvas.width = Math.round((horizontal ? length : RULER_PX) * ratio);
-    canvas.height = Math.round((horizontal ? RULER_PX : length) * ratio);
+    const w = Math.round((horizontal ? length : RULER_PX) * ratio);
+    const h = Math.round((horizontal ? RULER_PX : length) * ratio);
+    // Resizing a canvas reallocates it: only when the plan's size changed.
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
     const ctx = canvas.getContext('2d')!;
-    ctx.scale(ratio, ratio);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = colours.bg;
     ctx.fillRect(0, 0, horizontal ? length : RULER_PX, horizontal ? RULER_PX : length);
     ctx.strokeStyle = colours.fg;
