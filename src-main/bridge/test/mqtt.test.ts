@@ -71,10 +71,12 @@ describe.each([
     // a second job, aborted while it runs
     const slow = squareJob(4000).join('\n');
     emulator.faults = {};
+    const before = emulator.gcodeLineCount;
     await remote.startJob({ jobId: 'job-b', gcode: slow });
-    await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'running' && p.ackedLines > 50));
+    // Running progress goes at QoS 0 and may be dropped on a busy machine: watch the controller itself instead.
+    await until(() => emulator.gcodeLineCount > before + 50, 20_000);
     await remote.abortJob();
-    await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'aborted'));
+    await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'aborted'), 20_000);
     expect(emulator.state).toBe('Idle');
   });
 
