@@ -75,7 +75,7 @@ describe.each([
     await remote.startJob({ jobId: 'job-b', gcode: slow });
     // Running progress goes at QoS 0 and may be dropped on a busy machine: watch the controller itself instead.
     await until(() => emulator.gcodeLineCount > before + 50, 20_000);
-    await remote.abortJob();
+    await remote.controlJob('job-b', 'abort');
     await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'aborted'), 20_000);
     expect(emulator.state).toBe('Idle');
   });
