@@ -2,6 +2,7 @@
 // customers merge last-writer-wins per field (every upsert carries the hybrid logical clock of the edit); orders
 // are server-authoritative (create, then state transitions checked by the shared state machine on the server);
 // designs only ever gain revisions. Payment states are never entered through the offline queue.
+import { addressSchema, orderCustomerSchema } from '../orders/schemas';
 import { z } from 'zod';
 import { ORDER_STATES, type OrderState } from '../orders/state-machine';
 import { isHlc } from './hlc';
@@ -66,20 +67,7 @@ const lwwArgs = <T extends z.ZodTypeAny>(fields: T) =>
     .strict()
     .refine((a) => Object.keys(a.fields as object).length > 0, 'an upsert must change at least one field');
 
-export const addressSchema = z
-  .object({
-    line1: z.string().min(1).max(200),
-    line2: z.string().max(200).optional(),
-    city: z.string().min(1).max(100),
-    province: z.string().min(1).max(100),
-    postalCode: z.string().regex(/^[0-9A-Za-z -]{3,10}$/),
-    country: z.string().length(2).default('ID'),
-  })
-  .strict();
-
-export const orderCustomerSchema = z
-  .object({ name: z.string().min(1).max(200), email: z.string().email().max(254).optional(), phone: z.string().max(30).optional() })
-  .strict();
+export { addressSchema, orderCustomerSchema };
 
 /** Entering these states moves money: only online, never from the offline queue. */
 export const PAYMENT_STATES: ReadonlySet<OrderState> = new Set(['awaiting_payment', 'paid', 'refunded']);

@@ -1,18 +1,12 @@
 // Order schemas and the row → API mapping, shared by the order routes.
 import { z } from 'zod';
 import { ORDER_STATES, allowedNextStates, checkTransition, type OrderState } from '../../../src-shared/orders/state-machine';
+import { addressSchema, orderCustomerSchema } from '../../../src-shared/orders/schemas';
 import type { Principal } from '../rbac/principal';
 
-export const Address = z.object({
-  line1: z.string().min(1).max(200),
-  line2: z.string().max(200).optional(),
-  city: z.string().min(1).max(100),
-  province: z.string().min(1).max(100),
-  postalCode: z.string().regex(/^[0-9A-Za-z -]{3,10}$/),
-  country: z.string().length(2).default('ID'),
-}).strict();
+export const Address = addressSchema;
 
-export const Customer = z.object({ name: z.string().min(1).max(200), email: z.string().email().max(254).optional(), phone: z.string().max(30).optional() }).strict();
+export const Customer = orderCustomerSchema;
 
 export const OrderLine = z.object({
   id: z.string().uuid(),
