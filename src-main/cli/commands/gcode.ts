@@ -1,41 +1,29 @@
 // `acrylichub gcode FILE --material ID --machine ID -o OUT.gcode`: design file → toolpath → GRBL 1.1 laser
-// G-code. Reads DXF (src-shared/dxf) or SVG (src-shared/svg); material and machine come from the library; the
+// G-code. Reads the design through the app's import (src-main/import); material and machine come from the library; the
 // shared pipeline (src-shared/jobs/design-to-gcode: presets for the machine, kerf, contours, toolpath, emit)
 // makes the same file the app's cutting jobs make, with the planner's time estimate in its header.
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Finding, LayerInfo, Path } from '../../../src-shared/geometry/types';
-import { importDxf } from '../../../src-shared/dxf/import-dxf';
 import { DesignGcodeError, designToGcode, type DesignGcode } from '../../../src-shared/jobs/design-to-gcode';
 import { MaterialSelectionError } from '../../../src-shared/materials/select';
-import { importSvg } from '../../../src-shared/svg/import-svg';
+import type { ImportResult } from '../../import/import-result';
+import { importPath } from '../../import/read-file';
 import { fail, numberOption, printJson } from '../output';
 import { requireFile, withLibrary } from './estimate';
 
-interface Design {
-  paths: Path[];
-  layers: LayerInfo[];
-  findings: Finding[];
-}
+const DESIGN_FORMATS = ['.dxf', '.svg', '.dae', '.obj', '.stl'];
 
-function readDesign(file: string): Design {
+/** The design through the app's import (every format, DXF text as outlines), failing in one line. */
+function readDesign(file: string): ImportResult {
   const ext = extname(file).toLowerCase();
+  if (!DESIGN_FORMATS.includes(ext)) fail(`${file}: unsupported design format "${ext || '(none)'}" (use ${DESIGN_FORMATS.join(', ')})`);
   try {
-    if (ext === '.dxf') {
-      const d = importDxf(new Uint8Array(readFileSync(file)));
-      return { paths: d.paths, layers: d.layers, findings: d.findings };
-    }
-    if (ext === '.svg') {
-      const d = importSvg(readFileSync(file, 'utf8'));
-      return { paths: d.paths, layers: d.layers, findings: d.findings };
-    }
+    return importPath(file);
   } catch (err) {
-    // Importers throw on unreadable input; report it as the file's problem in one line.
     if (err instanceof Error) fail(`${file}: ${err.message}`);
     throw err;
   }
-  return fail(`${file}: unsupported design format "${ext || '(none)'}" (use .dxf or .svg)`);
 }
 
 interface GcodeOpts {
