@@ -20,6 +20,8 @@ export interface RemoteMachineOptions {
   /** The bridge's --machine id (topic level). */
   remoteId: string;
   mqtt: MqttLinkOptions;
+  /** Reads the broker password at connect time (the desktop keeps it in the keychain); overrides mqtt.password. */
+  password?: () => Promise<string | undefined>;
   /** How long to wait for the bridge to confirm an upload or a control. */
   replyTimeoutMs?: number;
 }
@@ -53,7 +55,8 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
   async connect(): Promise<void> {
     if (this.client) return;
     this.setConnection('connecting');
-    const client = mqtt.connect(this.opts.mqtt.url, clientOptions(this.opts.mqtt, { clientId: this.opts.mqtt.clientId ?? `acrylichub-desktop-${Math.random().toString(16).slice(2, 10)}` }));
+    const link = this.opts.password ? { ...this.opts.mqtt, password: await this.readPassword() } : this.opts.mqtt;
+    const client = mqtt.connect(link.url, clientOptions(link, { clientId: this.opts.mqtt.clientId ?? `acrylichub-desktop-${Math.random().toString(16).slice(2, 10)}` }));
     try {
       await new Promise<void>((resolve, reject) => {
         const onError = (err: Error) => {
@@ -79,6 +82,16 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     client.on('error', (err) => (this.error = describeMqttError(err, this.opts.mqtt.url)));
     await client.subscribeAsync([topics.status(r), topics.events(r), topics.allProgress(r)], { qos: 1 });
     this.setConnection('online');
+  }
+
+  private async readPassword(): Promise<string | undefined> {
+    try {
+      return await this.opts.password!();
+    } catch (err) {
+      const msg = `could not read the MQTT password from the keychain: ${(err as Error).message}`;
+      this.setConnection('error', msg);
+      throw new MachineError('unavailable', msg);
+    }
   }
 
   async disconnect(): Promise<void> {

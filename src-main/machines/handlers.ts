@@ -8,6 +8,7 @@ import type { CoreDeps } from '../services/core-deps';
 import { GrblError } from './grbl-connection';
 import { JobService } from './job-service';
 import { MachineError } from './machine';
+import { MachinePasswords } from './machine-passwords';
 import { MachineStore } from './machine-store';
 import { MachineRegistry, type MachineFactory } from './machine-registry';
 import { SerialMachine } from './serial-machine';
@@ -30,9 +31,14 @@ function toContractError(err: unknown): unknown {
   return err;
 }
 
-export function createMachineHandlers(deps: CoreDeps, factory?: MachineFactory): Pick<Handlers, MachineChannels> {
+export function createMachineHandlers(
+  deps: CoreDeps, opts: { factory?: MachineFactory; passwords?: MachinePasswords } = {},
+): Pick<Handlers, MachineChannels> {
   const jobs = new JobService(deps.db, deps.now);
-  const registry = new MachineRegistry(new MachineStore(deps.db, deps.now), jobs, factory);
+  const passwords = opts.passwords ?? MachinePasswords.inDataDir(deps.dataDir, deps.db);
+  const registry = new MachineRegistry(new MachineStore(deps.db, deps.now), jobs, passwords, opts.factory);
+  // Old databases kept MQTT passwords in SQLite; a failure here leaves them readable where they were.
+  void passwords.moveLegacy().catch((err: Error) => console.warn(`machines: MQTT passwords stay in the database for now: ${err.message}`));
   deps.onClose(() => registry.closeAll());
 
   const wrap = <I, O>(fn: (input: I) => O | Promise<O>) => async (input: I, ctx: HandlerContext): Promise<O> => {

@@ -8,24 +8,29 @@ import { emitFrame } from '../../src-shared/toolpath/emit-gcode';
 import { RemoteMachine } from '../bridge/remote-machine';
 import type { JobService } from './job-service';
 import { MachineError, type Machine, type MachineSnapshot } from './machine';
+import type { MachinePasswords } from './machine-passwords';
 import type { MachineRow, MachineStore } from './machine-store';
 import { SerialMachine } from './serial-machine';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-export type MachineFactory = (row: MachineRow) => Machine;
+/** Builds the live machine of a row; `password` reads an MQTT machine's broker password from the keychain. */
+export type MachineFactory = (row: MachineRow, password: () => Promise<string | undefined>) => Machine;
 
-export const defaultMachineFactory: MachineFactory = (row) =>
+export const defaultMachineFactory: MachineFactory = (row, password) =>
   row.kind === 'serial'
     ? new SerialMachine({ id: row.id, path: row.port_path!, baud: row.baud ?? 115200 })
-    : new RemoteMachine({ id: row.id, remoteId: row.mqtt_machine_id!, mqtt: { url: row.mqtt_url!, username: row.mqtt_username ?? undefined, password: row.mqtt_password ?? undefined } });
+    : new RemoteMachine({ id: row.id, remoteId: row.mqtt_machine_id!, mqtt: { url: row.mqtt_url!, username: row.mqtt_username ?? undefined }, password });
 
 export class MachineRegistry {
   private readonly live = new Map<string, Machine>();
   private readonly sinks = new Set<EventSink>();
   private readonly lastWrite = new Map<string, { at: number; status: string }>();
 
-  constructor(private readonly store: MachineStore, private readonly jobs: JobService, private readonly factory: MachineFactory = defaultMachineFactory) {
+  constructor(
+    private readonly store: MachineStore, private readonly jobs: JobService, private readonly passwords: MachinePasswords,
+    private readonly factory: MachineFactory = defaultMachineFactory,
+  ) {
     jobs.interruptStale();
   }
 
@@ -60,8 +65,18 @@ export class MachineRegistry {
     };
   }
 
-  add(cfg: MachineConfig): MachineInfo {
-    return this.info(this.store.add(cfg));
+  /** Adds a machine; its MQTT password goes to the keychain, and if that fails the machine is not added. */
+  async add(cfg: MachineConfig): Promise<MachineInfo> {
+    const row = this.store.add(cfg);
+    if (cfg.kind === 'mqtt' && cfg.password) {
+      try {
+        await this.passwords.set(row.id, cfg.password);
+      } catch (err) {
+        this.store.remove(row.id);
+        throw new MachineError('unavailable', `could not keep the MQTT password in the keychain: ${(err as Error).message}`);
+      }
+    }
+    return this.info(row);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -70,6 +85,7 @@ export class MachineRegistry {
       await m.disconnect();
       this.live.delete(id);
     }
+    if (this.store.get(id)?.kind === 'mqtt') await this.passwords.delete(id);
     return this.store.remove(id);
   }
 
@@ -79,7 +95,7 @@ export class MachineRegistry {
     if (m) return m;
     const row = this.store.get(id);
     if (!row) throw new MachineError('not-found', `no machine ${id}`);
-    m = this.factory(row);
+    m = this.factory(row, () => this.passwords.get(id));
     this.wire(m);
     this.live.set(id, m);
     return m;

@@ -1,4 +1,5 @@
-// The machines table: serial (port, baud) or MQTT (broker URL, the bridge's machine id, credentials) entries.
+// The machines table: serial (port, baud) or MQTT (broker URL, the bridge's machine id, username) entries.
+// mqtt_password is only read to move old rows' passwords into the keychain (machine-passwords.ts).
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../store/database';
 import type { MachineConfig } from '../../src-shared/contract/channels/machines';
@@ -27,8 +28,9 @@ export class MachineStore {
       this.db.prepare('INSERT INTO machines(id, name, kind, port_path, baud, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, cfg.name, 'serial', cfg.port, cfg.baud, cfg.profileId ?? null, at, at);
     } else {
-      this.db.prepare('INSERT INTO machines(id, name, kind, mqtt_url, mqtt_machine_id, mqtt_username, mqtt_password, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, cfg.name, 'mqtt', cfg.url, cfg.remoteId, cfg.username ?? null, cfg.password ?? null, cfg.profileId ?? null, at, at);
+      // The password goes to the keychain (MachinePasswords), never into this table.
+      this.db.prepare('INSERT INTO machines(id, name, kind, mqtt_url, mqtt_machine_id, mqtt_username, profile_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, cfg.name, 'mqtt', cfg.url, cfg.remoteId, cfg.username ?? null, cfg.profileId ?? null, at, at);
     }
     return this.get(id)!;
   }

@@ -75,8 +75,17 @@ function loadKeytar(): Keytar | string {
   }
 }
 
+export interface SecretStoreOptions {
+  service?: string;
+  keytar?: Keytar | null;
+  /** The fallback file's name in the data folder. */
+  fileName?: string;
+  /** What is kept, for the fallback warning (plural, capitalised). */
+  what?: { en: string; id: string };
+}
+
 /** The keychain when keytar loads and a probe round-trips through it; otherwise the 0600 file, with the reason. */
-export async function openSecretStore(dataDir: string, opts: { service?: string; keytar?: Keytar | null } = {}): Promise<SecretStore> {
+export async function openSecretStore(dataDir: string, opts: SecretStoreOptions = {}): Promise<SecretStore> {
   const keytar = opts.keytar === undefined ? loadKeytar() : (opts.keytar ?? 'keytar disabled');
   let reason: string;
   if (typeof keytar === 'string') reason = keytar;
@@ -93,8 +102,9 @@ export async function openSecretStore(dataDir: string, opts: { service?: string;
       reason = `no keychain answered (${(err as Error).message.split('\n')[0]})`;
     }
   }
-  return new FileSecretStore(join(dataDir, 'sync-secrets.json'), {
-    en: `Sign-in tokens are stored in a private file (permissions 0600) in the data folder, not in the OS keychain: ${reason}.`,
-    id: `Token masuk disimpan di berkas privat (izin 0600) di folder data, bukan di keychain sistem: ${reason}.`,
+  const what = opts.what ?? { en: 'Sign-in tokens', id: 'Token masuk' };
+  return new FileSecretStore(join(dataDir, opts.fileName ?? 'sync-secrets.json'), {
+    en: `${what.en} are stored in a private file (permissions 0600) in the data folder, not in the OS keychain: ${reason}.`,
+    id: `${what.id} disimpan di berkas privat (izin 0600) di folder data, bukan di keychain sistem: ${reason}.`,
   });
 }

@@ -118,7 +118,7 @@ describe('an MQTT machine through the app channels', () => {
     closers.push(() => broker.stop());
     const { emulator } = await setup(broker);
     const db = openDatabase(':memory:');
-    const deps: CoreDeps = { db, dataDir: '/tmp', shell: 'browser', appVersion: 'test', now: () => new Date(), tasks: new TaskRegistry(), broadcast: () => {}, onClose: (fn) => closers.push(fn) };
+    const deps: CoreDeps = { db, dataDir: mkdtempSync(join(tmpdir(), 'ah-mqtt-app-')), shell: 'browser', appVersion: 'test', now: () => new Date(), tasks: new TaskRegistry(), broadcast: () => {}, onClose: (fn) => closers.push(fn) };
     const h = createMachineHandlers(deps);
     const events: string[] = [];
     const ctx: HandlerContext = { emit: (e) => events.push(e) };
