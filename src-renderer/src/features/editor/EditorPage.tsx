@@ -21,6 +21,7 @@ import { LayersPanel } from './LayersPanel';
 import { PlanView, type Tool } from './PlanView';
 import { TextDialog } from './TextDialog';
 import { useEditorKeys } from './use-editor-keys';
+import { useFindingsCheck } from './use-findings-check';
 
 const Preview3D = lazy(() => import('../preview3d/Preview3D').then((m) => ({ default: m.Preview3D })));
 
@@ -42,6 +43,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
   const [assembled, setAssembled] = useState(Boolean(props.initial.panels?.length));
   const doc = state.history.present;
   const sel = state.selection;
+  const findingsCurrent = useFindingsCheck(state, dispatch, props.initial.history.present, (message) => setStatus(t('editor.error', { message })));
   const fmt = useCallback((mm: number) => formatLength(mm, settings.units, settings.language), [settings.units, settings.language]);
   const dark = document.documentElement.dataset.theme === 'dark';
   const structure = useMemo(() => {
@@ -214,7 +216,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
         </aside>
         <div className="canvas-area">
           {view === '2d' ? (
-            <PlanView doc={doc} selection={sel} findings={doc === props.initial.history.present ? state.findings : []} tool={tool} dark={dark} fitSignal={fitSignal} focus={focus}
+            <PlanView doc={doc} selection={sel} findings={findingsCurrent ? state.findings : []} tool={tool} dark={dark} fitSignal={fitSignal} focus={focus}
               formatLength={fmt} units={settings.units} snapLabel={(k) => t(`editor.snap.${k}`)}
               onSelect={(ids, mode) => dispatch({ type: 'select', ids, mode })}
               onMove={(dx, dy) => edit((d) => moveBy(d, sel, dx, dy))}
@@ -235,7 +237,7 @@ export function EditorPage(props: { initial: EditorState; onClose(): void; onSav
             {box && ` · ${fmt(box.maxX - box.minX)} × ${fmt(box.maxY - box.minY)}`}
           </p>
           <p role="status" data-testid="editor-status">{status || (state.dirty ? t('editor.unsaved') : '')}</p>
-          <FindingsPanel findings={state.findings} edited={doc !== props.initial.history.present} onFocus={(at) => { setView('2d'); setFocus({ ...at }); }} />
+          <FindingsPanel findings={state.findings} checking={!findingsCurrent} onFocus={(at) => { setView('2d'); setFocus({ ...at }); }} />
           <details className="panel">
             <summary>{t('editor.shortcuts')}</summary>
             <p className="muted">{t('editor.shortcutsHelp')}</p>

@@ -1,14 +1,14 @@
-// Import and manufacturability warnings; choosing one zooms the plan to where it is. Once the drawing has been
-// edited the locations are those of the imported file, so the markers are hidden and the list says so.
+// Import and manufacturability warnings; choosing one zooms the plan to where it is. After an edit the list says
+// it is being checked again (use-findings-check.ts) until the rechecked findings arrive.
 import { useTranslation } from 'react-i18next';
 import type { Finding, Vec2 } from '../../../../src-shared/geometry/types';
 
-export function FindingsPanel(props: { findings: Finding[]; edited: boolean; onFocus(at: Vec2): void }) {
+export function FindingsPanel(props: { findings: Finding[]; checking: boolean; onFocus(at: Vec2): void }) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="findings-title">
       <h3 id="findings-title">{t('editor.findings')} ({props.findings.length})</h3>
-      {props.edited && props.findings.length > 0 && <p className="muted">{t('editor.findingsStale')}</p>}
+      {props.checking && <p className="muted" data-testid="findings-checking">{t('editor.findingsChecking')}</p>}
       {props.findings.length === 0 ? (
         <p className="muted">{t('editor.noFindings')}</p>
       ) : (

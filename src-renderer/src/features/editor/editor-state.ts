@@ -29,7 +29,9 @@ export type EditorAction =
   | { type: 'select'; ids: Set<string>; mode: 'replace' | 'add' | 'toggle' }
   | { type: 'rename'; name: string }
   | { type: 'meta'; thicknessMm?: number; materialId?: string }
-  | { type: 'saved'; designId: string; revision: number };
+  | { type: 'saved'; designId: string; revision: number }
+  /** The findings rechecked after an edit (derived data: not an edit of its own, no history entry). */
+  | { type: 'findings'; findings: Finding[] };
 
 export const emptyEditor: EditorState = {
   name: '',
@@ -78,6 +80,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     }
     case 'saved':
       return { ...state, designId: action.designId, revision: action.revision, dirty: false };
+    case 'findings':
+      return { ...state, findings: action.findings };
   }
 }
 
