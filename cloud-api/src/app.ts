@@ -19,6 +19,8 @@ import { installRateLimit } from './http/rate-limit';
 import { installGuard } from './rbac/guard';
 import { SigningKeys } from './auth/signing-keys';
 import { RefreshTokens } from './auth/refresh-tokens';
+import { AccessTokenVerifier } from './auth/access-tokens';
+import { SessionCache } from './auth/session-cache';
 import { consoleTransport, type Transport } from './auth/sender';
 import { ensureBootstrapAdmin } from './users/bootstrap';
 import { ROUTE_MODULES } from './routes';
@@ -66,11 +68,16 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   const rotation = setInterval(() => void keys.ensureCurrent().catch((err) => app.log.error({ err }, 'signing key rotation failed')), 3_600_000);
   rotation.unref();
   app.addHook('onClose', async () => clearInterval(rotation));
+  const sessions = new SessionCache(db, config.sessionCacheTtlS, app.log);
+  await sessions.start();
+  app.addHook('preClose', () => sessions.stop());
   const deps: AppDeps = {
     config,
     db,
     keys,
     refresh: new RefreshTokens(db, { ttlS: config.refresh.ttlS, graceS: config.refresh.graceS, secret: config.tokenSecret }),
+    accessTokens: new AccessTokenVerifier(keys, { ...config.jwt, ttlS: config.jwt.accessTtlS }),
+    sessions,
     transport: opts.transport ?? consoleTransport(app.log),
   };
   if (config.bootstrapAdmin) await ensureBootstrapAdmin(db, config.bootstrapAdmin, app.log);

@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default('false'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_LISTEN_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   MIGRATE_ON_START: bool.default('true'),
@@ -19,6 +20,7 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().default('acrylichub-api'),
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
+  SESSION_CACHE_TTL_S: z.coerce.number().int().min(0).max(300).default(30),
   REFRESH_GRACE_S: z.coerce.number().int().min(0).max(300).default(30),
   SIGNING_KEY_MAX_AGE_S: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   TOKEN_SECRET: z.string().min(32).optional(),
@@ -47,11 +49,13 @@ export interface AppConfig {
   port: number;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
-  db: { databaseUrl?: string; poolMax: number; pgliteDataDir: string };
+  db: { databaseUrl?: string; listenUrl?: string; poolMax: number; pgliteDataDir: string };
   migrateOnStart: boolean;
   redisUrl?: string;
   jwt: { issuer: string; audience: string; accessTtlS: number; signingKeyMaxAgeS: number };
   refresh: { ttlS: number; graceS: number };
+  /** Seconds a checked session may be reused without reading the database (0 = always read). */
+  sessionCacheTtlS: number;
   tokenSecret: string;
   bodyLimitBytes: number;
   sender: Env['SENDER'];
@@ -81,11 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    db: { databaseUrl: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, pgliteDataDir: e.PGLITE_DATA_DIR },
+    db: { databaseUrl: e.DATABASE_URL, listenUrl: e.DATABASE_LISTEN_URL, poolMax: e.DATABASE_POOL_MAX, pgliteDataDir: e.PGLITE_DATA_DIR },
     migrateOnStart: e.MIGRATE_ON_START,
     redisUrl: e.REDIS_URL,
     jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, accessTtlS: e.ACCESS_TOKEN_TTL_S, signingKeyMaxAgeS: e.SIGNING_KEY_MAX_AGE_S },
     refresh: { ttlS: e.REFRESH_TOKEN_TTL_S, graceS: e.REFRESH_GRACE_S },
+    sessionCacheTtlS: e.SESSION_CACHE_TTL_S,
     // Development only: a fixed secret so refresh tokens survive restarts; production must set its own.
     tokenSecret: e.TOKEN_SECRET ?? 'development-only-token-secret-change-me!!',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

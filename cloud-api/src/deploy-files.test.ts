@@ -91,6 +91,9 @@ describe('pgbouncer and image', () => {
     expect(kv.auth_type).toBe('scram-sha-256');
     const [secret] = docs('secret.example.yaml');
     expect(new URL(secret.stringData.DATABASE_URL).port).toBe(kv.listen_port);
+    // The session cache LISTENs through a session-mode entry of the same database.
+    const listenDb = new URL(secret.stringData.DATABASE_LISTEN_URL).pathname.slice(1);
+    expect(ini).toMatch(new RegExp(`^${listenDb} = .*dbname=acrylichub .*pool_mode=session`, 'm'));
   });
 
   it('builds a non-root image that exposes the probed port and runs the server', () => {

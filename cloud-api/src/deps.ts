@@ -4,11 +4,16 @@ import type { Db } from './db/db';
 import type { Transport } from './auth/sender';
 import type { SigningKeys } from './auth/signing-keys';
 import type { RefreshTokens } from './auth/refresh-tokens';
+import type { AccessTokenVerifier } from './auth/access-tokens';
+import type { SessionCache } from './auth/session-cache';
 
 export interface AppDeps {
   config: AppConfig;
   db: Db;
   keys: SigningKeys;
   refresh: RefreshTokens;
+  accessTokens: AccessTokenVerifier;
+  /** Checked sessions; call `forgetUser` after committing a change to a user's sessions, role or status. */
+  sessions: SessionCache;
   transport: Transport;
 }

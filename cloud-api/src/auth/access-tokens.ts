@@ -1,6 +1,8 @@
 // JWT access tokens (15 minutes by default) signed with the current EdDSA key and a `kid` header. Verification
 // pins the algorithm, issuer, audience and token type, so `alg: none`, HMAC-with-public-key confusion, foreign
-// keys, expired and wrong-audience tokens are all refused.
+// keys, expired and wrong-audience tokens are all refused. A verified token is remembered until it expires, so
+// its signature is checked once, not on every request.
+import { LRUCache } from 'lru-cache';
 import { SignJWT, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../rbac/matrix';
@@ -36,7 +38,30 @@ export async function issueAccessToken(keys: SigningKeys, opts: AccessTokenOptio
 
 export class InvalidAccessToken extends Error {}
 
-export async function verifyAccessToken(keys: SigningKeys, opts: AccessTokenOptions, token: string): Promise<AccessClaims> {
+interface Verified {
+  claims: AccessClaims;
+  expiresAtMs: number;
+}
+
+/** Verifies access tokens, remembering the valid ones (at most 5 minutes, never past their `exp`). */
+export class AccessTokenVerifier {
+  private readonly memo = new LRUCache<string, Verified>({ max: 20_000 });
+
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly opts: AccessTokenOptions,
+  ) {}
+
+  async verify(token: string): Promise<AccessClaims> {
+    const hit = this.memo.get(token);
+    if (hit && hit.expiresAtMs > Date.now()) return hit.claims;
+    const v = await verifyAccessToken(this.keys, this.opts, token);
+    this.memo.set(token, v, { ttl: Math.max(1, Math.min(v.expiresAtMs - Date.now(), 300_000)) });
+    return v.claims;
+  }
+}
+
+async function verifyAccessToken(keys: SigningKeys, opts: AccessTokenOptions, token: string): Promise<Verified> {
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(
@@ -53,9 +78,9 @@ export async function verifyAccessToken(keys: SigningKeys, opts: AccessTokenOpti
     const why = err instanceof joseErrors.JWTExpired ? 'token expired' : err instanceof joseErrors.JOSEError ? err.code : 'malformed token';
     throw new InvalidAccessToken(why);
   }
-  const { sub, org, role, sid } = payload as JWTPayload & { org?: unknown; role?: unknown; sid?: unknown };
+  const { sub, org, role, sid, exp } = payload as JWTPayload & { org?: unknown; role?: unknown; sid?: unknown };
   if (typeof sub !== 'string' || typeof org !== 'string' || typeof role !== 'string' || typeof sid !== 'string') {
     throw new InvalidAccessToken('token is missing claims');
   }
-  return { userId: sub, orgId: org, role: role as Role, sessionId: sid };
+  return { claims: { userId: sub, orgId: org, role: role as Role, sessionId: sid }, expiresAtMs: exp! * 1000 };
 }

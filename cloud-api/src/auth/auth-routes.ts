@@ -65,6 +65,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req) => {
     const r = await deps.refresh.rotate(req.body.refreshToken, requestContext(req));
+    if (!r.ok && r.reason === 'reuse_detected') deps.sessions.forgetUser(r.userId);
     if (!r.ok) throw errors.unauthorized(`refresh token refused: ${r.reason}`, 'token penyegaran ditolak');
     const [u] = await deps.db.query<{ role: Role; status: string }>('SELECT role, status FROM users WHERE id = $1', [r.userId]);
     if (!u || u.status !== 'active') throw errors.unauthorized();
@@ -83,6 +84,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
       await appendAudit(q, { orgId: p.orgId, actorId: p.userId, actorKind: 'user', action: 'auth.logout', targetType: 'refresh_family', targetId: p.sessionId, ...requestContext(req) });
       return count;
     });
+    deps.sessions.forgetUser(p.userId);
     return { revokedSessions: n };
   });
 
@@ -96,6 +98,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
       await appendAudit(q, { orgId: p.orgId, actorId: p.userId, actorKind: p.kind, action: 'auth.logout_all', targetType: 'user', targetId: p.userId, after: { sessions: count }, ...requestContext(req) });
       return count;
     });
+    deps.sessions.forgetUser(p.userId);
     return { revokedSessions: n };
   });
 

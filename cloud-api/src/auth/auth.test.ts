@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { openPgliteDb } from '../db/pglite-db';
 import { useSuiteContext } from '../../test/suites/context';
 import { authSuite } from '../../test/suites/auth-suite';
+import { sessionCacheSuite } from '../../test/suites/session-cache-suite';
 
 describe('auth on PGlite', () => {
   const ctx = useSuiteContext(async () => {
@@ -10,4 +11,5 @@ describe('auth on PGlite', () => {
     return { db, cleanup: () => db.close() };
   });
   authSuite(ctx);
+  sessionCacheSuite(ctx);
 });

@@ -14,7 +14,8 @@ export interface RefreshConfig {
 
 export type RotateResult =
   | { ok: true; token: string; familyId: string; userId: string; orgId: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reuse_detected' };
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' }
+  | { ok: false; reason: 'reuse_detected'; /** whose family was revoked */ userId: string };
 
 interface TokenRow {
   id: string;
@@ -68,7 +69,7 @@ export class RefreshTokens {
         orgId: row.org_id, actorId: row.user_id, actorKind: 'user', action: 'auth.refresh_reuse_detected',
         targetType: 'refresh_family', targetId: row.family_id, ip: ctx.ip, requestId: ctx.requestId,
       });
-      return { ok: false, reason: 'reuse_detected' } as const;
+      return { ok: false, reason: 'reuse_detected', userId: row.user_id } as const;
     });
   }
 

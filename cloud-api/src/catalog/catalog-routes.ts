@@ -7,7 +7,7 @@ import { errors } from '../http/errors';
 import { IdParams, errorResponses, type ZodApp } from '../http/zod-app';
 import { principalOf, requestContext } from '../rbac/principal';
 import { decodeCursor, encodeCursor } from './cursor';
-import { PRODUCT_SORTS, buildProductListQuery, type ProductFilters, type ProductSort } from './product-query';
+import { PRODUCT_COLUMNS, PRODUCT_SORTS, buildProductListQuery, type ProductFilters, type ProductSort } from './product-query';
 
 const tags = ['catalog'];
 const Kind = z.enum(['sheet', 'service', 'design']);
@@ -38,13 +38,14 @@ interface ProductRow {
   price_idr: number;
   attributes: Record<string, string | number | boolean>;
   active: boolean;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 text (PRODUCT_COLUMNS) */
+  created_at: string;
+  updated_at: string;
   sort_key?: string;
 }
 const productView = (r: ProductRow) => ({
   id: r.id, sku: r.sku, name: r.name, kind: r.kind, categoryId: r.category_id, priceIdr: Number(r.price_idr),
-  attributes: r.attributes, active: r.active, createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+  attributes: r.attributes, active: r.active, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 const ListQuery = z.object({
@@ -113,7 +114,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
   });
 
   const byId = async (orgId: string, id: string) => {
-    const [r] = await deps.db.query<ProductRow>('SELECT * FROM products WHERE id = $1 AND org_id = $2', [id, orgId]);
+    const [r] = await deps.db.query<ProductRow>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = $1 AND org_id = $2`, [id, orgId]);
     if (!r) throw errors.notFound('product');
     return r;
   };
@@ -145,7 +146,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
     const r = await deps.db.tx(async (q) => {
       const [row] = await q.query<ProductRow>(
         `INSERT INTO products (org_id, sku, name, kind, category_id, price_idr, attributes, active)
-         VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8) RETURNING *`,
+         VALUES ($1,$2,$3,$4,$5,$6,$7::jsonb,$8) RETURNING ${PRODUCT_COLUMNS}`,
         [p.orgId, b.sku, b.name, b.kind, b.categoryId ?? null, b.priceIdr, JSON.stringify(b.attributes), b.active]);
       await appendAudit(q, { orgId: p.orgId, actorId: p.userId, actorKind: p.kind, action: 'product.created', targetType: 'product', targetId: row.id, after: { sku: row.sku, priceIdr: b.priceIdr }, ...requestContext(req) });
       return row;
@@ -172,7 +173,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
       const [row] = await q.query<ProductRow>(
         `UPDATE products SET name = coalesce($3, name), category_id = CASE WHEN $4::boolean THEN $5::uuid ELSE category_id END,
            price_idr = coalesce($6, price_idr), attributes = coalesce($7::jsonb, attributes), active = coalesce($8, active), updated_at = now()
-         WHERE id = $1 AND org_id = $2 RETURNING *`,
+         WHERE id = $1 AND org_id = $2 RETURNING ${PRODUCT_COLUMNS}`,
         [before.id, p.orgId, b.name ?? null, b.categoryId !== undefined, b.categoryId ?? null, b.priceIdr ?? null,
           b.attributes ? JSON.stringify(b.attributes) : null, b.active ?? null]);
       if (b.priceIdr !== undefined && b.priceIdr !== Number(before.price_idr)) {

@@ -1,6 +1,13 @@
 // Builds the product list query: organisation scope, filters, keyset pagination on (sort column, id) with a
 // stable order. Every value is a bound parameter; only whitelisted column names are ever spliced into SQL.
 
+/** ISO 8601 UTC text made by PostgreSQL (as Date#toISOString writes it), so lists need no date parsing in JS. */
+const isoUtc = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The columns every product read returns (the shape `productView` maps). */
+export const PRODUCT_COLUMNS = `id, sku, name, kind, category_id, price_idr, attributes, active,
+  ${isoUtc('created_at')} AS created_at, ${isoUtc('updated_at')} AS updated_at`;
+
 export const PRODUCT_SORTS = {
   created_at: { expr: 'created_at', type: 'timestamptz', dir: 'ASC' },
   '-created_at': { expr: 'created_at', type: 'timestamptz', dir: 'DESC' },
@@ -40,7 +47,7 @@ export function buildProductListQuery(
   for (const [k, v] of f.attrs) where.push(`attributes ->> ${bind(k)} = ${bind(v)}`);
   const s = PRODUCT_SORTS[sort];
   if (after) where.push(`(${s.expr}, id) ${s.dir === 'ASC' ? '>' : '<'} (${bind(after.value)}::${s.type}, ${bind(after.id)}::uuid)`);
-  const sql = `SELECT *, ${s.expr}::text AS sort_key FROM products WHERE ${where.join(' AND ')}
+  const sql = `SELECT ${PRODUCT_COLUMNS}, ${s.expr}::text AS sort_key FROM products WHERE ${where.join(' AND ')}
     ORDER BY ${s.expr} ${s.dir}, id ${s.dir} LIMIT ${bind(limit + 1)}`;
   return { sql, params };
 }

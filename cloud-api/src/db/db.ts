@@ -20,6 +20,12 @@ export interface Db extends Queryable {
   /** Runs a multi-statement SQL script (migrations) inside one transaction. */
   execScript(sql: string): Promise<void>;
   poolStats(): PoolStats;
+  /**
+   * Subscribes to NOTIFY on `channel` over a session of its own (LISTEN cannot work through pgbouncer in
+   * transaction mode, so the pg driver may use a separate direct URL). `onLost` runs once if that session ends.
+   * Resolves to an unsubscribe function.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: (err?: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -5,10 +5,12 @@ import { openPgliteDb } from './pglite-db';
 
 export interface DbConfig {
   databaseUrl?: string;
+  /** A direct connection for LISTEN when DATABASE_URL goes through pgbouncer in transaction mode. */
+  listenUrl?: string;
   poolMax: number;
   pgliteDataDir: string;
 }
 
 export function openDb(cfg: DbConfig): Promise<Db> {
-  return cfg.databaseUrl ? openPgDb(cfg.databaseUrl, cfg.poolMax) : openPgliteDb(cfg.pgliteDataDir);
+  return cfg.databaseUrl ? openPgDb(cfg.databaseUrl, cfg.poolMax, cfg.listenUrl) : openPgliteDb(cfg.pgliteDataDir);
 }

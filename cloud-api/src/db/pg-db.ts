@@ -11,7 +11,8 @@ const types = {
   },
 };
 
-export async function openPgDb(connectionString: string, max: number): Promise<Db> {
+/** `listenUrl` is a direct (non-pgbouncer) connection for LISTEN; it defaults to `connectionString`. */
+export async function openPgDb(connectionString: string, max: number, listenUrl = connectionString): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max, types, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => {
     /* an idle client died (server restart): the pool replaces it on next use */
@@ -52,6 +53,25 @@ export async function openPgDb(connectionString: string, max: number): Promise<D
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async listen(channel, onMessage, onLost) {
+      const client = new pg.Client({ connectionString: listenUrl, keepAlive: true, connectionTimeoutMillis: 5_000 });
+      let closed = false;
+      const lost = (err?: Error) => {
+        if (closed) return;
+        closed = true;
+        onLost(err);
+        void client.end().catch(() => undefined);
+      };
+      client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+      client.on('error', lost);
+      client.on('end', () => lost());
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      return async () => {
+        closed = true;
+        await client.end().catch(() => undefined);
+      };
+    },
     close: () => pool.end(),
   };
   await db.query('SELECT 1');

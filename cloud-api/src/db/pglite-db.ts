@@ -32,6 +32,8 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
       });
     },
     poolStats: () => ({ total: 1, idle: busy > 0 ? 0 : 1, waiting: Math.max(0, busy - 1) }),
+    // Embedded: the database lives in this process, so the subscription cannot be lost.
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
     close: () => pg.close(),
   };
 }

@@ -23,13 +23,17 @@ const newOrderNumber = () => `AH-${new Date().toISOString().slice(0, 10).replace
 export function orderRoutes(app: ZodApp, deps: AppDeps): void {
   const { db } = deps;
 
-  /** Loads one order in the caller's scope (organisation, and own orders for customers). */
+  /**
+   * Loads one order in the caller's scope (organisation, and own orders for customers). A plain read takes the
+   * lines in the same statement; a locking read fetches them after the row lock is held.
+   */
   const load = async (q: Queryable, p: Principal, id: string, lock = false) => {
-    const [o] = await q.query<OrderRow>(
-      `SELECT * FROM orders WHERE id = $1 AND org_id = $2 AND ($3::uuid IS NULL OR customer_user_id = $3) ${lock ? 'FOR UPDATE' : ''}`,
+    const [o] = await q.query<OrderRow & { lines?: LineRow[] }>(
+      `SELECT o.* ${lock ? '' : ", (SELECT coalesce(json_agg(l ORDER BY l.position), '[]') FROM order_lines l WHERE l.order_id = o.id) AS lines"}
+       FROM orders o WHERE o.id = $1 AND o.org_id = $2 AND ($3::uuid IS NULL OR o.customer_user_id = $3) ${lock ? 'FOR UPDATE' : ''}`,
       [id, p.orgId, p.ownOrdersOnly ? p.userId : null]);
     if (!o) throw errors.notFound('order');
-    const lines = await q.query<LineRow>('SELECT * FROM order_lines WHERE order_id = $1 ORDER BY position', [o.id]);
+    const lines = o.lines ?? (await q.query<LineRow>('SELECT * FROM order_lines WHERE order_id = $1 ORDER BY position', [o.id]));
     return { o, lines };
   };
 

@@ -89,6 +89,7 @@ export function privacyRoutes(app: ZodApp, deps: AppDeps): void {
     const [u] = await db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [p.userId]);
     if (!(await verifyPassword(u?.password_hash, req.body.password))) throw errors.badInput('wrong password', 'kata sandi salah');
     const r = await db.tx((q) => eraseUser(q, p.userId, p.orgId, requestContext(req)));
+    deps.sessions.forgetUser(p.userId);
     return { erased: true as const, ordersPseudonymised: r.ordersPseudonymised, kept: [...KEPT_FOR_TAX] };
   });
 }

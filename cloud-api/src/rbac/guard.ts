@@ -3,7 +3,8 @@
 // without one fails at start-up, so no route can be forgotten.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findApiKey } from '../auth/api-keys';
-import { InvalidAccessToken, verifyAccessToken } from '../auth/access-tokens';
+import { InvalidAccessToken } from '../auth/access-tokens';
+import type { SessionState } from '../auth/session-cache';
 import type { AppDeps } from '../deps';
 import { errors } from '../http/errors';
 import { OWN_ORDERS_ONLY, permissionsOf, type Permission, type Role } from './matrix';
@@ -23,6 +24,19 @@ declare module 'fastify' {
 const API_PREFIX = '/api/v1';
 const EXEMPT_PREFIX = '/api/v1/docs';
 
+async function readSession(deps: AppDeps, userId: string, sessionId: string): Promise<SessionState | undefined> {
+  const generation = deps.sessions.snapshot();
+  const [r] = await deps.db.query<{ role: Role; org_id: string; status: string; revoked: boolean }>(
+    `SELECT u.role, u.org_id, u.status, f.revoked_at IS NOT NULL AS revoked FROM users u JOIN refresh_families f ON f.user_id = u.id
+     WHERE u.id = $1 AND f.id = $2`,
+    [userId, sessionId],
+  );
+  if (!r) return undefined;
+  const state = { userId, orgId: r.org_id, role: r.role, status: r.status, revoked: r.revoked };
+  deps.sessions.set(sessionId, state, generation);
+  return state;
+}
+
 async function authenticate(req: FastifyRequest, deps: AppDeps): Promise<Principal> {
   const auth = req.headers.authorization;
   const apiKey = req.headers['x-api-key'];
@@ -37,22 +51,19 @@ async function authenticate(req: FastifyRequest, deps: AppDeps): Promise<Princip
   if (!auth?.startsWith('Bearer ')) throw errors.unauthorized();
   let claims;
   try {
-    claims = await verifyAccessToken(deps.keys, { ...deps.config.jwt, ttlS: deps.config.jwt.accessTtlS }, auth.slice(7).trim());
+    claims = await deps.accessTokens.verify(auth.slice(7).trim());
   } catch (err) {
     if (err instanceof InvalidAccessToken) throw errors.unauthorized(`invalid access token: ${err.message}`, 'token akses tidak valid');
     throw err;
   }
-  // Fresh role and session state on every request: logout, role changes and disabling take effect at once.
-  const [row] = await deps.db.query<{ role: Role; org_id: string; status: string; revoked_at: Date | null }>(
-    `SELECT u.role, u.org_id, u.status, f.revoked_at FROM users u JOIN refresh_families f ON f.user_id = u.id
-     WHERE u.id = $1 AND f.id = $2`,
-    [claims.userId, claims.sessionId],
-  );
-  if (!row || row.revoked_at || row.status !== 'active' || row.org_id !== claims.orgId) {
+  // Current role and session state (cached until a change is notified): logout, role changes and disabling
+  // take effect at once.
+  const row = deps.sessions.get(claims.sessionId) ?? (await readSession(deps, claims.userId, claims.sessionId));
+  if (!row || row.userId !== claims.userId || row.revoked || row.status !== 'active' || row.orgId !== claims.orgId) {
     throw errors.unauthorized('session ended', 'sesi telah berakhir');
   }
   return {
-    kind: 'user', userId: claims.userId, orgId: row.org_id, role: row.role, permissions: permissionsOf(row.role),
+    kind: 'user', userId: claims.userId, orgId: row.orgId, role: row.role, permissions: permissionsOf(row.role),
     sessionId: claims.sessionId, ownOrdersOnly: OWN_ORDERS_ONLY.has(row.role),
   };
 }

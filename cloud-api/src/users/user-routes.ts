@@ -117,6 +117,7 @@ export function userRoutes(app: ZodApp, deps: AppDeps): void {
       }
       return row;
     });
+    deps.sessions.forgetUser(after.id);
     return userView(after);
   });
 }
