@@ -8,7 +8,8 @@ import { analyzeDesign } from './analyze';
 import { AnalysisCache } from './cache';
 import { computeQuote, QuoteInputError } from './quote-engine';
 import { nestUseFromResult } from './material-use';
-import { GrblPlannerTimeModel } from './time-model';
+import { fullReplan } from './test/full-replan';
+import { GrblPlannerTimeModel, type MachineTimeModel } from './time-model';
 import { syntheticDesign } from './synthetic';
 
 const seed = (dir: string, id: string) => JSON.parse(readFileSync(new URL(`../../resources/${dir}/${id}.json`, import.meta.url), 'utf8'));
@@ -141,5 +142,20 @@ describe('nested material mode', () => {
     expect(q.sheets).toBe(2);
     expect(q.price.lines[0].amountIdr).toBe(2 * variant.sheets[0].priceIdr);
     expect(() => nestUseFromResult({ sheets: [{ ...sheet, index: 0, width: 999 }] }, variant)).toThrow(/999 × 1220 mm sheet/);
+  });
+});
+
+describe('machine time of a re-quote', () => {
+  it('is what a full replan of the G-code moves gives, quote for quote, after material changes', () => {
+    const analysis = analyzeDesign(syntheticDesign(1500));
+    const model = new GrblPlannerTimeModel();
+    const full: MachineTimeModel = { name: model.name, time: fullReplan };
+    for (const material of [castClear, castColour, castClear]) {
+      for (const thicknessMm of [3, 5]) {
+        const req = { quantity: 7, thicknessMm, options: quoteOptionsSchema.parse({}) };
+        const fast = computeQuote(analysis, req, { ...ctx, material, timeModel: model });
+        expect(fast).toEqual(computeQuote(analysis, req, { ...ctx, material, timeModel: full }));
+      }
+    }
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GRBL_DEFAULT_SETTINGS, type GrblSettings } from '../planner/settings';
 import type { MotionPlan } from './order';
+import { analyzeDesign } from './analyze';
+import { syntheticDesign } from './synthetic';
+import { fullReplan, maxRelativeDifference } from './test/full-replan';
 import { GrblPlannerTimeModel, type MotionParams } from './time-model';
 
 const settings: GrblSettings = {
@@ -51,4 +54,41 @@ describe('GrblPlannerTimeModel', () => {
     expect(r.blocks).toBeGreaterThan(50);
     expect(r.cutTimeS).toBeGreaterThan(r.naiveTimeS);
   });
+});
+
+describe('GrblPlannerTimeModel gives what a full replan gives', () => {
+  // Plates with 14 round holes each (repeated shapes), an open score line and a filled label; plus a run of
+  // partial arcs and zigzags that never repeats, so shared and unshared planning both occur.
+  const design = syntheticDesign(1200);
+  const analysis = analyzeDesign(design);
+  const zigzag: MotionPlan['runs'][number] = {
+    op: 'cut',
+    closed: false,
+    segments: [
+      { kind: 'line', a: { x: 900, y: 900 }, b: { x: 903.3, y: 901.7 } },
+      { kind: 'arc', center: { x: 905, y: 901.7 }, radius: 1.7, startAngle: Math.PI, sweep: -2.1 },
+      { kind: 'line', a: { x: 905.85, y: 903.17 }, b: { x: 920, y: 880 } },
+    ],
+  };
+  const plan: MotionPlan = { ...analysis.motion, runs: [...analysis.motion.runs, zigzag] };
+  const cases: [string, MotionParams][] = [
+    ['pierce, one pass', params({ pierceS: 0.3 })],
+    ['pierce, 3 cut passes, 2 score passes, $1 = 25 ms', params({ pierceS: 0.2, cut: { feedMmPerMin: 900, passes: 3 }, score: { feedMmPerMin: 6000, passes: 2 }, settings: { ...settings, stepIdleDelayMs: 25 } })],
+    ['no pierce (nothing starts from rest)', params({ pierceS: 0, cut: { feedMmPerMin: 1500, passes: 2 } })],
+    ['a fast machine: feeds above the rapid rate', params({ pierceS: 0.1, cut: { feedMmPerMin: 20000, passes: 1 }, settings: { ...settings, junctionDeviationMm: 0.05, accelerationMmPerS2: [3000, 1500, 100] } })],
+  ];
+  for (const [name, p] of cases) {
+    it(name, () => {
+      const model = new GrblPlannerTimeModel();
+      const first = model.time(plan, p);
+      const reference = fullReplan(plan, p);
+      expect(first.blocks).toBe(reference.blocks);
+      expect(first.stops).toBe(reference.stops);
+      expect(maxRelativeDifference(first, reference)).toBeLessThan(1e-12);
+      // A re-quote with other feeds reuses the prepared blocks and replayed shapes of the first.
+      const other = { ...p, cut: { ...p.cut, feedMmPerMin: p.cut.feedMmPerMin * 0.7 } };
+      expect(maxRelativeDifference(model.time(plan, other), fullReplan(plan, other))).toBeLessThan(1e-12);
+    });
+  }
+
 });

@@ -47,10 +47,11 @@ export function arcSegmentCount(angularTravel: number, radius: number, arcTolera
 }
 
 /**
- * Calls `emit` with every intermediate chord end point and finally with the target itself. Returns the segment
- * count mc_arc computed (0 means a single straight move to the target), which inverse-time feed needs.
+ * Calls `emit` with every intermediate chord end point and finally with the target itself (one array, reused:
+ * copy a point to keep it). Returns the segment count mc_arc computed (0 means a single straight move to the
+ * target), which inverse-time feed needs.
  */
-export function segmentArc(req: ArcRequest, emit: (point: number[]) => void): number {
+export function segmentArc(req: ArcRequest, emit: (point: readonly number[]) => void): number {
   const { target, offset, axis0, axis1, axisLinear } = req;
   const pos = [...req.position];
   const c0 = pos[axis0] + offset[axis0];
@@ -82,9 +83,9 @@ export function segmentArc(req: ArcRequest, emit: (point: number[]) => void): nu
       pos[axis0] = c0 + r0;
       pos[axis1] = c1 + r1;
       pos[axisLinear] += linearPerSegment;
-      emit([...pos]);
+      emit(pos);
     }
   }
-  emit([...target]);
+  emit(target);
   return segments;
 }

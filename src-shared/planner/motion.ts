@@ -5,7 +5,7 @@
 // finishes preparing that block. Assumes the sender keeps GRBL's serial buffer non-empty (character counting),
 // so the planner is full whenever the program has more moves; a starved sender only makes the real job slower.
 import { arcAngularTravel, arcSegmentCount, segmentArc, type ArcRequest } from './arc';
-import { GrblPlanner, DEFAULT_BLOCK_BUFFER_SIZE, type BlockTag, type PlanLineData } from './planner';
+import { GrblPlanner, DEFAULT_BLOCK_BUFFER_SIZE, type BlockGeometry, type BlockTag, type PlanLineData, type PlannerState } from './planner';
 import { blockProfile, type BlockProfile } from './profile';
 import type { GrblSettings } from './settings';
 
@@ -37,6 +37,19 @@ export interface MotionTotals {
   stops: number;
   /** The naive estimate others use: every block's length ÷ its feed (no acceleration), seconds. */
   naiveTimeS: number;
+}
+
+/**
+ * A stretch of blocks planned from rest (an empty planner), captured before whatever follows it is planned (or
+ * after draining it): the totals of the blocks it executed and the planner left behind. Replaying it gives
+ * exactly what planning those blocks again would, because a planner starting empty has no memory of earlier
+ * blocks.
+ */
+export interface StretchFromRest {
+  planner: PlannerState;
+  totals: MotionTotals;
+  clockS: number;
+  moved: boolean;
 }
 
 export type SyncReason = 'dwell' | 'spindle' | 'coolant' | 'program-end' | 'end-of-file';
@@ -82,6 +95,36 @@ export class MotionControl {
     return this.planner.bufferLine(target, data);
   }
 
+  /** mc_line for a block prepared earlier (geometry and junction speed² with the block before it). */
+  block(g: Omit<BlockGeometry, 'unit'>, junctionSpeedSqr: number, data: PlanLineData): void {
+    while (this.planner.isFull()) this.executeTail();
+    this.planner.bufferBlock(g, junctionSpeedSqr, data);
+  }
+
+  /** Nothing planned or moving: what follows starts from rest. */
+  atRest(): boolean {
+    return this.planner.isEmpty();
+  }
+
+  /** Captures this motion control, which must have started at rest with nothing timed before the stretch. */
+  captureStretch(): StretchFromRest {
+    return { planner: this.planner.saveState(), totals: { ...this.totals }, clockS: this.clockS, moved: this.movedSinceStop };
+  }
+
+  /** Continues at rest with a captured stretch, as if its blocks had been planned here. */
+  replayStretch(s: StretchFromRest): void {
+    this.planner.restoreState(s.planner);
+    this.clockS += s.clockS;
+    const t = this.totals;
+    t.cutTimeS += s.totals.cutTimeS;
+    t.travelTimeS += s.totals.travelTimeS;
+    t.cutMm += s.totals.cutMm;
+    t.travelMm += s.totals.travelMm;
+    t.blocks += s.totals.blocks;
+    t.naiveTimeS += s.totals.naiveTimeS;
+    this.movedSinceStop ||= s.moved;
+  }
+
   /** mc_arc from `position` (the parser's current position). */
   arc(req: ArcRequest, data: PlanLineData): void {
     let d = data;
@@ -113,7 +156,7 @@ export class MotionControl {
    * stepper's st_go_idle() holds the motors for $1 ms before the cycle ends (skipped when $1 = 255).
    */
   sync(_reason: SyncReason): void {
-    while (!this.planner.isEmpty()) this.executeTail();
+    this.drain();
     if (this.movedSinceStop) {
       this.movedSinceStop = false;
       this.totals.stops++;
@@ -123,6 +166,11 @@ export class MotionControl {
         this.totals.idleDelayS += t;
       }
     }
+  }
+
+  /** Executes every planned block (the motion part of a sync, without its stop). */
+  drain(): void {
+    while (!this.planner.isEmpty()) this.executeTail();
   }
 
   /** Mark a line with no motion of its own as done at the current clock (after earlier lines). */

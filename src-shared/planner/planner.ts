@@ -30,8 +30,6 @@ export interface PlanLineData {
 }
 
 export interface PlanBlock {
-  steps: number[];
-  stepEventCount: number;
   millimeters: number;
   acceleration: number;
   rapidRate: number;
@@ -43,10 +41,31 @@ export interface PlanBlock {
   tag: BlockTag;
 }
 
+/** The feed-independent part of a block, decided by its step delta alone (plan_buffer_line before the feed). */
+export interface BlockGeometry {
+  millimeters: number;
+  unit: number[];
+  /** mm/min², limited per axis along `unit`. */
+  acceleration: number;
+  /** mm/min, limited per axis along `unit`. */
+  rapidRate: number;
+}
+
+/**
+ * What a planner holds between blocks: the ring buffer, its pointers and the previous block's nominal speed.
+ * Saved after a stretch of blocks planned from rest and restored to replay that stretch without replanning it
+ * (the position and previous unit vector are not part of it: prepared blocks carry their junction speed).
+ */
+export interface PlannerState {
+  blocks: PlanBlock[];
+  tail: number;
+  head: number;
+  planned: number;
+  previousNominalSpeed: number;
+}
+
 function emptyBlock(): PlanBlock {
   return {
-    steps: [0, 0, 0],
-    stepEventCount: 0,
     millimeters: 0,
     acceleration: 0,
     rapidRate: 0,
@@ -101,6 +120,55 @@ export function maxJunctionSpeedSqr(prevUnit: readonly number[], unit: readonly 
   );
 }
 
+/** The machine constants plan_buffer_line works with, in the planner's units (settings.c conversions). */
+export class PlannerKinematics {
+  readonly stepsPerMm: readonly number[];
+  /** mm/min */
+  readonly maxRate: readonly number[];
+  /** mm/min² (settings.c stores $120 × 60 × 60) */
+  readonly acceleration: readonly number[];
+  readonly junctionDeviation: number;
+
+  constructor(settings: GrblSettings) {
+    this.stepsPerMm = [...settings.stepsPerMm];
+    this.maxRate = [...settings.maxRateMmPerMin];
+    this.acceleration = settings.accelerationMmPerS2.map((a) => a * 60 * 60);
+    this.junctionDeviation = settings.junctionDeviationMm;
+  }
+
+  /** Rounds an absolute target (mm) to steps, as plan_buffer_line does. */
+  toSteps(target: readonly number[], out: number[]): void {
+    for (let i = 0; i < N_AXIS; i++) out[i] = lround(target[i] * this.stepsPerMm[i]);
+  }
+
+  /**
+   * The move from `position` (steps) to `target` (absolute mm): writes the target in steps to `targetSteps` and
+   * returns the block's geometry, or null for a move shorter than one step (the firmware's PLAN_EMPTY_BLOCK).
+   */
+  line(position: readonly number[], target: readonly number[], targetSteps: number[]): BlockGeometry | null {
+    this.toSteps(target, targetSteps);
+    return this.fromDelta([targetSteps[0] - position[0], targetSteps[1] - position[1], targetSteps[2] - position[2]]);
+  }
+
+  /** The geometry of a block moving by `delta` steps per axis, or null when it moves less than one step. */
+  fromDelta(delta: readonly number[]): BlockGeometry | null {
+    const unit = [0, 0, 0];
+    let stepEventCount = 0;
+    for (let i = 0; i < N_AXIS; i++) {
+      stepEventCount = Math.max(stepEventCount, Math.abs(delta[i]));
+      unit[i] = delta[i] / this.stepsPerMm[i];
+    }
+    if (stepEventCount === 0) return null;
+    const millimeters = convertDeltaVectorToUnitVector(unit);
+    return { millimeters, unit, acceleration: limitValueByAxisMaximum(this.acceleration, unit), rapidRate: limitValueByAxisMaximum(this.maxRate, unit) };
+  }
+
+  /** Junction speed² limit between consecutive blocks (used unless the buffer is empty). */
+  junctionSqr(prevUnit: readonly number[], unit: readonly number[]): number {
+    return maxJunctionSpeedSqr(prevUnit, unit, this.acceleration, this.junctionDeviation);
+  }
+}
+
 export class GrblPlanner {
   private readonly size: number;
   private readonly buffer: PlanBlock[];
@@ -109,23 +177,16 @@ export class GrblPlanner {
   private nextHead = 1;
   private planned = 0;
   private readonly position = [0, 0, 0]; // steps
-  private readonly previousUnitVec = [0, 0, 0];
+  private readonly targetSteps = [0, 0, 0];
+  private previousUnitVec = [0, 0, 0];
   private previousNominalSpeed = 0;
-  private readonly stepsPerMm: readonly number[];
-  /** mm/min */
-  private readonly maxRate: readonly number[];
-  /** mm/min² (settings.c stores $120 × 60 × 60) */
-  private readonly acceleration: readonly number[];
-  private readonly junctionDeviation: number;
+  readonly kinematics: PlannerKinematics;
 
   constructor(settings: GrblSettings, blockBufferSize = DEFAULT_BLOCK_BUFFER_SIZE) {
     if (!(Number.isInteger(blockBufferSize) && blockBufferSize >= 2)) throw new Error(`block buffer size must be an integer >= 2, got ${blockBufferSize}`);
     this.size = blockBufferSize;
     this.buffer = Array.from({ length: blockBufferSize }, emptyBlock);
-    this.stepsPerMm = [...settings.stepsPerMm];
-    this.maxRate = [...settings.maxRateMmPerMin];
-    this.acceleration = settings.accelerationMmPerS2.map((a) => a * 60 * 60);
-    this.junctionDeviation = settings.junctionDeviationMm;
+    this.kinematics = new PlannerKinematics(settings);
   }
 
   private nextIndex(i: number): number {
@@ -178,7 +239,7 @@ export class GrblPlanner {
 
   /** Planner position in mm (from steps), what the next block starts from. */
   positionMm(): [number, number, number] {
-    return [0, 1, 2].map((i) => this.position[i] / this.stepsPerMm[i]) as [number, number, number];
+    return [0, 1, 2].map((i) => this.position[i] / this.kinematics.stepsPerMm[i]) as [number, number, number];
   }
 
   /**
@@ -188,34 +249,31 @@ export class GrblPlanner {
    */
   bufferLine(target: readonly number[], data: PlanLineData): boolean {
     if (this.isFull()) throw new Error('planner buffer full: execute the tail block first');
-    const block = this.buffer[this.head];
-    const unit = [0, 0, 0];
-    const targetSteps = [0, 0, 0];
-    let stepEventCount = 0;
-    for (let i = 0; i < N_AXIS; i++) {
-      targetSteps[i] = lround(target[i] * this.stepsPerMm[i]);
-      const steps = Math.abs(targetSteps[i] - this.position[i]);
-      block.steps[i] = steps;
-      stepEventCount = Math.max(stepEventCount, steps);
-      unit[i] = (targetSteps[i] - this.position[i]) / this.stepsPerMm[i];
-    }
-    block.stepEventCount = stepEventCount;
-    if (stepEventCount === 0) return false;
+    const g = this.kinematics.line(this.position, target, this.targetSteps);
+    if (!g) return false;
+    // An empty buffer means starting from rest: bufferBlock ignores the junction speed then.
+    this.bufferBlock(g, this.isEmpty() ? 0 : this.kinematics.junctionSqr(this.previousUnitVec, g.unit), data);
+    this.previousUnitVec = g.unit;
+    for (let i = 0; i < N_AXIS; i++) this.position[i] = this.targetSteps[i];
+    return true;
+  }
 
-    block.millimeters = convertDeltaVectorToUnitVector(unit);
-    block.acceleration = limitValueByAxisMaximum(this.acceleration, unit);
-    block.rapidRate = limitValueByAxisMaximum(this.maxRate, unit);
+  /**
+   * The feed-dependent rest of plan_buffer_line for a block whose geometry and junction speed² with the block
+   * before it were computed already (the position is not tracked: mixing this with bufferLine is not supported).
+   */
+  bufferBlock(g: Omit<BlockGeometry, 'unit'>, junctionSpeedSqr: number, data: PlanLineData): void {
+    if (this.isFull()) throw new Error('planner buffer full: execute the tail block first');
+    const block = this.buffer[this.head];
+    block.millimeters = g.millimeters;
+    block.acceleration = g.acceleration;
+    block.rapidRate = g.rapidRate;
     block.rapid = data.rapid;
     block.programmedRate = data.inverseTime ? data.feedRate * block.millimeters : data.feedRate;
     block.tag = data.tag;
     block.entrySpeedSqr = 0;
-
-    if (this.head === this.tail) {
-      // Starting from rest: an empty buffer means the machine is (or will be) stopped.
-      block.maxJunctionSpeedSqr = 0;
-    } else {
-      block.maxJunctionSpeedSqr = maxJunctionSpeedSqr(this.previousUnitVec, unit, this.acceleration, this.junctionDeviation);
-    }
+    // Starting from rest: an empty buffer means the machine is (or will be) stopped.
+    block.maxJunctionSpeedSqr = this.head === this.tail ? 0 : junctionSpeedSqr;
 
     const nominal = GrblPlanner.nominalSpeed(block);
     // plan_compute_profile_parameters
@@ -223,14 +281,37 @@ export class GrblPlanner {
     if (block.maxEntrySpeedSqr > block.maxJunctionSpeedSqr) block.maxEntrySpeedSqr = block.maxJunctionSpeedSqr;
     this.previousNominalSpeed = nominal;
 
-    for (let i = 0; i < N_AXIS; i++) {
-      this.previousUnitVec[i] = unit[i];
-      this.position[i] = targetSteps[i];
-    }
     this.head = this.nextHead;
     this.nextHead = this.nextIndex(this.head);
     this.recalculate();
-    return true;
+  }
+
+  saveState(): PlannerState {
+    return { blocks: this.buffer.map((b) => ({ ...b })), tail: this.tail, head: this.head, planned: this.planned, previousNominalSpeed: this.previousNominalSpeed };
+  }
+
+  /** Restores a saved state into an empty planner of the same size (an empty ring's position does not matter). */
+  restoreState(s: PlannerState): void {
+    if (!this.isEmpty() || s.blocks.length !== this.size) throw new Error('restoreState needs an empty planner of the same size');
+    // Only the occupied slots matter; field by field, as this runs once per replayed stretch.
+    for (let i = s.tail; i !== s.head; i = this.nextIndex(i)) {
+      const from = s.blocks[i];
+      const to = this.buffer[i];
+      to.millimeters = from.millimeters;
+      to.acceleration = from.acceleration;
+      to.rapidRate = from.rapidRate;
+      to.programmedRate = from.programmedRate;
+      to.rapid = from.rapid;
+      to.entrySpeedSqr = from.entrySpeedSqr;
+      to.maxEntrySpeedSqr = from.maxEntrySpeedSqr;
+      to.maxJunctionSpeedSqr = from.maxJunctionSpeedSqr;
+      to.tag = from.tag;
+    }
+    this.tail = s.tail;
+    this.head = s.head;
+    this.nextHead = this.nextIndex(s.head);
+    this.planned = s.planned;
+    this.previousNominalSpeed = s.previousNominalSpeed;
   }
 
   /** planner_recalculate: reverse pass from the newest block, then forward pass from the planned pointer. */
