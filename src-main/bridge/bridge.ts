@@ -9,7 +9,7 @@ import {
   jobControlSchema, jobIdFromTopic, machineCommandSchema, topicIdSchema, topics, uploadMessageSchema,
   type MachineEventPayload, type MachineStatusPayload,
 } from '../../src-shared/grbl/mqtt-topics';
-import type { Machine, MachineSnapshot } from '../machines/machine';
+import { operatorText, type Machine, type MachineSnapshot } from '../machines/machine';
 import type { JobProgressSnapshot } from '../machines/job-runner';
 import { clientOptions, describeMqttError, type MqttLinkOptions } from './mqtt-options';
 import { UploadAssembly } from './upload';
@@ -209,8 +209,8 @@ export class Bridge {
       }
       this.event({ type: 'command', jobId, requestId: parsed.data.requestId, ok: true, message: { en: `${parsed.data.action} accepted`, id: `${parsed.data.action} diterima` } });
     } catch (err) {
-      const msg = (err as Error).message;
-      this.event({ type: 'command', jobId, requestId: parsed.data.requestId, ok: false, message: { en: `${parsed.data.action} refused: ${msg}`, id: `${parsed.data.action} ditolak: ${msg}` } });
+      const why = operatorText(err);
+      this.event({ type: 'command', jobId, requestId: parsed.data.requestId, ok: false, message: { en: `${parsed.data.action} refused: ${why.en}`, id: `${parsed.data.action} ditolak: ${why.id}` } });
     }
   }
 
@@ -237,8 +237,8 @@ export class Bridge {
       }
       this.event({ type: 'command', requestId: c.requestId, ok: true, message: { en: `${c.action} done`, id: `${c.action} selesai` } });
     } catch (err) {
-      const msg = (err as Error).message;
-      this.event({ type: 'command', requestId: c.requestId, ok: false, message: { en: `${c.action} refused: ${msg}`, id: `${c.action} ditolak: ${msg}` } });
+      const why = operatorText(err);
+      this.event({ type: 'command', requestId: c.requestId, ok: false, message: { en: `${c.action} refused: ${why.en}`, id: `${c.action} ditolak: ${why.id}` } });
     }
   }
 

@@ -8,10 +8,10 @@ import {
   jobProgressSchema, machineEventSchema, machineStatusSchema, topics,
   type JobControl, type MachineCommand, type MachineEventPayload, type MachineStatusPayload,
 } from '../../src-shared/grbl/mqtt-topics';
-import { describeProblems, prepareJob } from '../../src-shared/grbl/validate-line';
+import { prepareJob } from '../../src-shared/grbl/validate-line';
 import type { OverrideKind } from '../../src-shared/grbl/realtime';
 import type { JobLogEntry, JobProgressSnapshot } from '../machines/job-runner';
-import { MachineError, type ConnectionState, type JogRequest, type Machine, type MachineEvents, type MachineSnapshot, type StartJobRequest } from '../machines/machine';
+import { MachineError, problemText, type ConnectionState, type JogRequest, type Machine, type MachineEvents, type MachineSnapshot, type StartJobRequest } from '../machines/machine';
 import { clientOptions, describeMqttError, type MqttLinkOptions } from './mqtt-options';
 import { chunkUpload } from './upload';
 
@@ -72,7 +72,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     } catch (err) {
       const msg = describeMqttError(err as Error, this.opts.mqtt.url);
       this.setConnection('error', msg);
-      throw new MachineError('unavailable', msg);
+      throw new MachineError('unavailable', { en: msg, id: `broker MQTT tidak dapat dihubungi: ${msg}` });
     }
     this.client = client;
     const r = this.opts.remoteId;
@@ -88,9 +88,10 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     try {
       return await this.opts.password!();
     } catch (err) {
-      const msg = `could not read the MQTT password from the keychain: ${(err as Error).message}`;
-      this.setConnection('error', msg);
-      throw new MachineError('unavailable', msg);
+      const why = (err as Error).message;
+      const text = { en: `could not read the MQTT password from the keychain: ${why}`, id: `kata sandi MQTT tidak dapat dibaca dari keychain: ${why}` };
+      this.setConnection('error', text.en);
+      throw new MachineError('unavailable', text);
     }
   }
 
@@ -140,8 +141,8 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
   }
 
   private requireClient(): MqttClient {
-    if (!this.client) throw new MachineError('not-connected', `machine ${this.id} is not connected to its broker`);
-    if (this.status && !this.status.online) throw new MachineError('unavailable', `the bridge of machine ${this.id} is offline`);
+    if (!this.client) throw new MachineError('not-connected', { en: `machine ${this.id} is not connected to its broker`, id: `mesin ${this.id} belum tersambung ke broker-nya` });
+    if (this.status && !this.status.online) throw new MachineError('unavailable', { en: `the bridge of machine ${this.id} is offline`, id: `bridge mesin ${this.id} sedang offline` });
     return this.client;
   }
 
@@ -157,7 +158,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
       };
       const timer = setTimeout(() => {
         this.bridgeEvents.off('event', on);
-        reject(new MachineError('unavailable', `the bridge did not confirm ${what} within ${Math.round(timeoutMs / 1000)} s`));
+        reject(new MachineError('unavailable', { en: `the bridge did not confirm ${what} within ${Math.round(timeoutMs / 1000)} s`, id: `bridge tidak mengonfirmasi ${what} dalam ${Math.round(timeoutMs / 1000)} detik` }));
       }, timeoutMs);
       this.bridgeEvents.on('event', on);
     });
@@ -169,7 +170,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     const reply = this.waitEvent((e) => e.type === 'command' && e.requestId === requestId, c.action);
     await client.publishAsync(topics.commands(this.opts.remoteId), JSON.stringify({ ...c, requestId }), { qos: 1 });
     const e = await reply;
-    if (!e.ok) throw new MachineError('busy', e.message.en);
+    if (!e.ok) throw new MachineError('busy', e.message);
   }
 
   private async control(jobId: string, action: JobControl['action']): Promise<void> {
@@ -178,7 +179,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
     const reply = this.waitEvent((e) => e.type === 'command' && e.jobId === jobId && e.requestId === requestId, action);
     await client.publishAsync(topics.control(this.opts.remoteId, jobId), JSON.stringify({ action, requestId } satisfies JobControl), { qos: 1 });
     const e = await reply;
-    if (!e.ok) throw new MachineError('busy', e.message.en);
+    if (!e.ok) throw new MachineError('busy', e.message);
   }
 
   jog(j: JogRequest): Promise<void> {
@@ -210,13 +211,13 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
   async upload(jobId: string, gcode: string, name?: string): Promise<void> {
     const client = this.requireClient();
     const prepared = prepareJob(gcode);
-    if (prepared.problems.length) throw new MachineError('bad-gcode', describeProblems(prepared.problems));
+    if (prepared.problems.length) throw new MachineError('bad-gcode', problemText(prepared.problems));
     const verified = this.waitEvent((e) => e.type === 'upload' && e.jobId === jobId, 'the upload');
     for (const m of chunkUpload(gcode, { name })) {
       await client.publishAsync(topics.upload(this.opts.remoteId, jobId), JSON.stringify(m), { qos: 1 });
     }
     const e = await verified;
-    if (!e.ok) throw new MachineError('bad-gcode', e.message.en);
+    if (!e.ok) throw new MachineError('bad-gcode', e.message);
   }
 
   async startJob(req: StartJobRequest): Promise<JobProgressSnapshot> {
@@ -230,7 +231,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
 
   private currentJobId(): string {
     const id = this.snapshot().job?.jobId;
-    if (!id) throw new MachineError('not-found', 'no job on this machine');
+    if (!id) throw new MachineError('not-found', { en: 'no job on this machine', id: 'tidak ada pekerjaan di mesin ini' });
     return id;
   }
 
@@ -245,7 +246,7 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
   }
   async resumeInterrupted(): Promise<JobProgressSnapshot> {
     const id = this.status?.interruptedJobId;
-    if (!id) throw new MachineError('not-found', 'the bridge has no interrupted job');
+    if (!id) throw new MachineError('not-found', { en: 'the bridge has no interrupted job', id: 'bridge tidak punya pekerjaan yang terputus' });
     await this.control(id, 'resumeInterrupted');
     return this.jobs.get(id)!;
   }

@@ -30,8 +30,8 @@ interface InFlight {
 }
 
 export class GrblError extends Error {
-  constructor(message: string, readonly code?: number) {
-    super(message);
+  constructor(readonly text: { en: string; id: string }, readonly code?: number) {
+    super(text.en);
     this.name = 'GrblError';
   }
 }
@@ -84,10 +84,14 @@ export class GrblConnection extends EventEmitter<ConnectionEvents> {
       let version = await this.resetAndWaitBanner();
       if (!version) version = await this.resetAndWaitBanner();
       if (!version) {
-        const what = heard.length ? `it answered "${heard.slice(0, 2).join(' / ').slice(0, 80)}"` : 'it did not answer';
-        throw new GrblError(`the device on ${describeTransport(this.transport)} is not a Grbl controller: ${what} to a reset`);
+        const said = `"${heard.slice(0, 2).join(' / ').slice(0, 80)}"`;
+        const device = describeTransport(this.transport);
+        throw new GrblError({
+          en: `the device on ${device} is not a Grbl controller: ${heard.length ? `it answered ${said}` : 'it did not answer'} to a reset`,
+          id: `perangkat di ${device} bukan pengendali Grbl: ${heard.length ? `jawabannya ${said}` : 'tidak menjawab'} saat di-reset`,
+        });
       }
-      if (!/^1\.1/.test(version)) throw new GrblError(`the controller runs Grbl ${version}; AcrylicHub needs Grbl 1.1`);
+      if (!/^1\.1/.test(version)) throw new GrblError({ en: `the controller runs Grbl ${version}; AcrylicHub needs Grbl 1.1`, id: `pengendali menjalankan Grbl ${version}; AcrylicHub memerlukan Grbl 1.1` });
       this.firmware = version;
       // A banner printed at power-up (or by a board that resets when the port opens) may still be on its way.
       await this.quietFor(150);
@@ -187,7 +191,7 @@ export class GrblConnection extends EventEmitter<ConnectionEvents> {
       this.collectors.push(collect);
       try {
         const reply = await new Promise<LineReply>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new GrblError(`no answer to "${line}" in ${Math.round((opts.timeoutMs ?? this.opts.commandTimeoutMs) / 1000)} s`)), opts.timeoutMs ?? this.opts.commandTimeoutMs);
+          const timer = setTimeout(() => reject(new GrblError({ en: `no answer to "${line}" in ${Math.round((opts.timeoutMs ?? this.opts.commandTimeoutMs) / 1000)} s`, id: `tidak ada jawaban untuk "${line}" dalam ${Math.round((opts.timeoutMs ?? this.opts.commandTimeoutMs) / 1000)} detik` })), opts.timeoutMs ?? this.opts.commandTimeoutMs);
           const sent = this.streamLines([line], () => ({
             onReply: (r) => {
               clearTimeout(timer);
@@ -195,15 +199,15 @@ export class GrblConnection extends EventEmitter<ConnectionEvents> {
             },
             onDropped: (reason) => {
               clearTimeout(timer);
-              reject(new GrblError(`"${line}" was not answered: ${reason}`));
+              reject(new GrblError({ en: `"${line}" was not answered: ${reason}`, id: `"${line}" tidak dijawab: ${reason}` }));
             },
           }));
           if (sent === 0) {
             clearTimeout(timer);
-            reject(new GrblError(`"${line}" is longer than the controller's ${this.rxBufferSize}-byte buffer`));
+            reject(new GrblError({ en: `"${line}" is longer than the controller's ${this.rxBufferSize}-byte buffer`, id: `"${line}" lebih panjang dari buffer pengendali (${this.rxBufferSize} byte)` }));
           }
         });
-        if (reply.kind === 'error' && !opts.allowError) throw new GrblError(`${line}: ${reply.en} (error:${reply.code})`, reply.code);
+        if (reply.kind === 'error' && !opts.allowError) throw new GrblError({ en: `${line}: ${reply.en} (error:${reply.code})`, id: `${line}: ${reply.id} (error:${reply.code})` }, reply.code);
         return { reply, replies };
       } finally {
         this.collectors.splice(this.collectors.indexOf(collect), 1);

@@ -25,9 +25,10 @@ const CODES: Record<MachineError['kind'], ErrorCode> = {
 };
 
 function toContractError(err: unknown): unknown {
-  if (err instanceof MachineError) return new ContractError(CODES[err.kind], err.message);
-  if (err instanceof TransportError) return new ContractError('UNAVAILABLE', err.message);
-  if (err instanceof GrblError) return new ContractError('CONFLICT', err.message);
+  // details.message carries the operator text in both languages; the UI shows the one it speaks.
+  if (err instanceof MachineError) return new ContractError(CODES[err.kind], err.message, { message: err.text });
+  if (err instanceof TransportError) return new ContractError('UNAVAILABLE', err.message, { message: err.text });
+  if (err instanceof GrblError) return new ContractError('CONFLICT', err.message, { message: err.text });
   return err;
 }
 
@@ -90,7 +91,10 @@ export function createMachineHandlers(
     }),
     'jobs.check': wrap(async ({ machineId, gcode }) => {
       const m = registry.get(machineId);
-      if (!(m instanceof SerialMachine)) throw new MachineError('unavailable', 'check mode runs on serial machines (run it on the bridge with acrylichub send --check)');
+      if (!(m instanceof SerialMachine)) throw new MachineError('unavailable', {
+        en: 'check mode runs on serial machines (run it on the bridge with acrylichub send --check)',
+        id: 'mode periksa hanya untuk mesin serial (jalankan di bridge dengan acrylichub send --check)',
+      });
       const r = await m.check(gcode);
       return { lines: r.lines, problems: r.problems.map((p) => ({ line: p.index + 1, code: p.code, message: { en: p.en, id: p.id } })) };
     }),

@@ -3,11 +3,11 @@
 import type { MachineConfig, MachineInfo, JobRecord } from '../../src-shared/contract/channels/machines';
 import type { EventName, EventPayload } from '../../src-shared/contract/index';
 import { GRBL_DEFAULT_SETTINGS, cloneSettings, estimateGcode, parseGrblSettings, type GrblSettings } from '../../src-shared/planner/index';
-import { describeProblems, prepareJob } from '../../src-shared/grbl/validate-line';
+import { prepareJob } from '../../src-shared/grbl/validate-line';
 import { emitFrame } from '../../src-shared/toolpath/emit-gcode';
 import { RemoteMachine } from '../bridge/remote-machine';
 import type { JobService } from './job-service';
-import { MachineError, type Machine, type MachineSnapshot } from './machine';
+import { MachineError, NO_LINES, problemText, type Machine, type MachineSnapshot } from './machine';
 import type { MachinePasswords } from './machine-passwords';
 import type { MachineRow, MachineStore } from './machine-store';
 import { SerialMachine } from './serial-machine';
@@ -21,6 +21,8 @@ export const defaultMachineFactory: MachineFactory = (row, password) =>
   row.kind === 'serial'
     ? new SerialMachine({ id: row.id, path: row.port_path!, baud: row.baud ?? 115200 })
     : new RemoteMachine({ id: row.id, remoteId: row.mqtt_machine_id!, mqtt: { url: row.mqtt_url!, username: row.mqtt_username ?? undefined }, password });
+
+const noMachine = (id: string) => new MachineError('not-found', { en: `no machine ${id}`, id: `tidak ada mesin ${id}` });
 
 export class MachineRegistry {
   private readonly live = new Map<string, Machine>();
@@ -73,7 +75,8 @@ export class MachineRegistry {
         await this.passwords.set(row.id, cfg.password);
       } catch (err) {
         this.store.remove(row.id);
-        throw new MachineError('unavailable', `could not keep the MQTT password in the keychain: ${(err as Error).message}`);
+        const why = (err as Error).message;
+        throw new MachineError('unavailable', { en: `could not keep the MQTT password in the keychain: ${why}`, id: `kata sandi MQTT tidak dapat disimpan di keychain: ${why}` });
       }
     }
     return this.info(row);
@@ -94,7 +97,7 @@ export class MachineRegistry {
     let m = this.live.get(id);
     if (m) return m;
     const row = this.store.get(id);
-    if (!row) throw new MachineError('not-found', `no machine ${id}`);
+    if (!row) throw noMachine(id);
     m = this.factory(row, () => this.passwords.get(id));
     this.wire(m);
     this.live.set(id, m);
@@ -141,10 +144,10 @@ export class MachineRegistry {
   }
 
   enqueue(input: { machineId: string; gcode: string; name: string; designId?: string; materialId?: string; operator?: string }): JobRecord {
-    if (!this.store.get(input.machineId)) throw new MachineError('not-found', `no machine ${input.machineId}`);
+    if (!this.store.get(input.machineId)) throw noMachine(input.machineId);
     const prepared = prepareJob(input.gcode);
-    if (prepared.problems.length) throw new MachineError('bad-gcode', describeProblems(prepared.problems));
-    if (prepared.lines.length === 0) throw new MachineError('bad-gcode', 'the G-code has no lines to send');
+    if (prepared.problems.length) throw new MachineError('bad-gcode', problemText(prepared.problems));
+    if (prepared.lines.length === 0) throw new MachineError('bad-gcode', NO_LINES);
     const est = estimateGcode(prepared.lines.join('\n'), this.settings(input.machineId));
     return this.jobs.create({
       machineId: input.machineId, name: input.name, gcode: input.gcode, totalLines: prepared.lines.length,
@@ -155,7 +158,7 @@ export class MachineRegistry {
 
   async start(jobId: string): Promise<JobRecord> {
     const job = this.requireJob(jobId);
-    if (job.status !== 'queued') throw new MachineError('busy', `job ${jobId} is ${job.status}, not queued`);
+    if (job.status !== 'queued') throw new MachineError('busy', { en: `job ${jobId} is ${job.status}, not queued`, id: `pekerjaan ${jobId} berstatus ${job.status}, bukan dalam antrean` });
     const m = this.get(job.machineId);
     const p = await m.startJob({ jobId, gcode: this.jobs.gcode(jobId)!, name: job.name, calibration: this.jobs.calibration(job.machineId).factor });
     this.persistProgress(p);
@@ -167,10 +170,10 @@ export class MachineRegistry {
     const m = this.get(job.machineId);
     const current = m.snapshot().job?.jobId;
     if (action === 'resumeInterrupted') {
-      if (job.status !== 'interrupted') throw new MachineError('busy', `job ${jobId} is ${job.status}, not interrupted`);
+      if (job.status !== 'interrupted') throw new MachineError('busy', { en: `job ${jobId} is ${job.status}, not interrupted`, id: `pekerjaan ${jobId} berstatus ${job.status}, bukan terputus` });
       await m.resumeInterrupted();
     } else {
-      if (current !== jobId) throw new MachineError('busy', `job ${jobId} is not the job on its machine`);
+      if (current !== jobId) throw new MachineError('busy', { en: `job ${jobId} is not the job on its machine`, id: `pekerjaan ${jobId} bukan pekerjaan yang ada di mesinnya` });
       if (action === 'pause') await m.pauseJob();
       else if (action === 'resume') await m.resumeJob();
       else await m.abortJob();
@@ -182,7 +185,7 @@ export class MachineRegistry {
 
   requireJob(jobId: string): JobRecord {
     const job = this.jobs.get(jobId);
-    if (!job) throw new MachineError('not-found', `no job ${jobId}`);
+    if (!job) throw new MachineError('not-found', { en: `no job ${jobId}`, id: `tidak ada pekerjaan ${jobId}` });
     return job;
   }
 

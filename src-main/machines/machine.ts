@@ -4,6 +4,7 @@
 import type { EventEmitter } from 'node:events';
 import type { MachineStatusPayload } from '../../src-shared/grbl/mqtt-topics';
 import type { OverrideKind } from '../../src-shared/grbl/realtime';
+import { describeProblems, type LineProblem } from '../../src-shared/grbl/validate-line';
 import type { JobLogEntry, JobProgressSnapshot } from './job-runner';
 
 export type ConnectionState = 'offline' | 'connecting' | 'online' | 'error';
@@ -64,9 +65,30 @@ export interface Machine extends EventEmitter<MachineEvents> {
 }
 
 /** A failure the operator can act on (not connected, busy, bad G-code): handlers map it to a ContractError. */
+/** A message for the operator in both UI languages; `en` is also the Error message (logs, CLI). */
+export interface OperatorText { en: string; id: string }
+
+/** The operator text of any error: its own when it has one, else its message in both languages. */
+export function operatorText(err: unknown): OperatorText {
+  if (err instanceof Error && 'text' in err && isOperatorText(err.text)) return err.text;
+  const msg = err instanceof Error ? err.message : String(err);
+  return { en: msg, id: msg };
+}
+
+function isOperatorText(t: unknown): t is OperatorText {
+  return typeof t === 'object' && t !== null && typeof (t as OperatorText).en === 'string' && typeof (t as OperatorText).id === 'string';
+}
+
+/** The problems that stop a G-code file from being sent, in both languages. */
+export function problemText(problems: LineProblem[]): OperatorText {
+  return { en: describeProblems(problems, 'en'), id: describeProblems(problems, 'id') };
+}
+
+export const NO_LINES: OperatorText = { en: 'the G-code has no lines to send', id: 'G-code tidak berisi baris untuk dikirim' };
+
 export class MachineError extends Error {
-  constructor(readonly kind: 'not-connected' | 'busy' | 'bad-gcode' | 'not-found' | 'unavailable', message: string) {
-    super(message);
+  constructor(readonly kind: 'not-connected' | 'busy' | 'bad-gcode' | 'not-found' | 'unavailable', readonly text: OperatorText) {
+    super(text.en);
     this.name = 'MachineError';
   }
 }

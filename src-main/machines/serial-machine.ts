@@ -4,12 +4,12 @@
 import { EventEmitter } from 'node:events';
 import { alarmMessage } from '../../src-shared/grbl/codes';
 import { planResume } from '../../src-shared/grbl/resume';
-import { prepareJob, describeProblems } from '../../src-shared/grbl/validate-line';
+import { prepareJob } from '../../src-shared/grbl/validate-line';
 import { overrideBytes, REALTIME, type OverrideKind } from '../../src-shared/grbl/realtime';
 import { GRBL_DEFAULT_SETTINGS, estimateGcode, parseGrblSettings, type GrblSettings } from '../../src-shared/planner/index';
 import { GrblConnection, type ConnectionOptions } from './grbl-connection';
 import { JobRunner, type JobProgressSnapshot } from './job-runner';
-import { MachineError, type ConnectionState, type JogRequest, type Machine, type MachineEvents, type MachineSnapshot, type StartJobRequest } from './machine';
+import { MachineError, NO_LINES, operatorText, problemText, type OperatorText, type ConnectionState, type JogRequest, type Machine, type MachineEvents, type MachineSnapshot, type StartJobRequest } from './machine';
 import { checkWithController, type CheckProblem } from './check-mode';
 import type { LineTransport } from './transport';
 import { SerialTransport } from './serial-transport';
@@ -84,8 +84,9 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
     try {
       await conn.connect();
     } catch (err) {
-      this.setConnection('error', err instanceof Error ? err.message : String(err));
-      throw new MachineError('unavailable', err instanceof Error ? err.message : String(err));
+      const text = operatorText(err);
+      this.setConnection('error', text.en);
+      throw new MachineError('unavailable', text);
     }
     this.conn = conn;
     this.alarm = undefined;
@@ -112,7 +113,7 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
     const conn = this.conn;
     if (!conn) return;
     if (this.runner && (this.runner.state.status === 'running' || this.runner.state.status === 'paused')) {
-      throw new MachineError('busy', 'a job is running: pause and abort it before disconnecting');
+      throw new MachineError('busy', { en: 'a job is running: pause and abort it before disconnecting', id: 'pekerjaan sedang berjalan: jeda dan batalkan dulu sebelum memutus sambungan' });
     }
     await conn.close();
     this.conn = undefined;
@@ -130,20 +131,22 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
   }
 
   private requireConn(): GrblConnection {
-    if (!this.conn) throw new MachineError('not-connected', `machine ${this.id} is not connected`);
+    if (!this.conn) throw new MachineError('not-connected', { en: `machine ${this.id} is not connected`, id: `mesin ${this.id} belum tersambung` });
     return this.conn;
   }
 
-  private requireNoJob(what: string): void {
+  private requireNoJob(what: OperatorText): void {
     const st = this.runner?.state.status;
-    if (st === 'running' || st === 'paused') throw new MachineError('busy', `cannot ${what} while a job is ${st}`);
+    if (st === 'running' || st === 'paused') {
+      throw new MachineError('busy', { en: `cannot ${what.en} while a job is ${st}`, id: `tidak dapat ${what.id} selama pekerjaan ${st === 'running' ? 'berjalan' : 'dijeda'}` });
+    }
   }
 
   async jog(j: JogRequest): Promise<void> {
     const conn = this.requireConn();
-    this.requireNoJob('jog');
+    this.requireNoJob({ en: 'jog', id: 'menggeser kepala laser' });
     const axes = (['x', 'y', 'z'] as const).filter((a) => j[a] !== undefined).map((a) => `${a.toUpperCase()}${j[a]!.toFixed(3)}`).join('');
-    if (!axes) throw new MachineError('bad-gcode', 'a jog needs at least one axis distance');
+    if (!axes) throw new MachineError('bad-gcode', { en: 'a jog needs at least one axis distance', id: 'geser memerlukan jarak pada sedikitnya satu sumbu' });
     await conn.command(`$J=G21${j.relative === false ? 'G90' : 'G91'}${axes}F${Math.round(j.feed)}`);
   }
 
@@ -152,12 +155,12 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
   }
 
   async home(): Promise<void> {
-    this.requireNoJob('home');
+    this.requireNoJob({ en: 'home', id: 'homing' });
     await this.requireConn().command('$H', { timeoutMs: 180_000 });
   }
 
   async unlock(): Promise<void> {
-    this.requireNoJob('unlock');
+    this.requireNoJob({ en: 'unlock', id: 'membuka kunci' });
     await this.requireConn().command('$X');
     this.alarm = undefined;
     this.emitStatus();
@@ -181,7 +184,7 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
 
   async writeSetting(key: number, value: number): Promise<void> {
     const conn = this.requireConn();
-    this.requireNoJob('change settings');
+    this.requireNoJob({ en: 'change settings', id: 'mengubah pengaturan' });
     await conn.command(`$${key}=${value}`);
     conn.settings[key] = String(value);
     this.emitStatus();
@@ -189,18 +192,18 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
 
   async frame(lines: readonly string[]): Promise<void> {
     const conn = this.requireConn();
-    this.requireNoJob('frame');
+    this.requireNoJob({ en: 'frame', id: 'membingkai' });
     const job = prepareJob(lines.join('\n'));
-    if (job.problems.length) throw new MachineError('bad-gcode', describeProblems(job.problems));
+    if (job.problems.length) throw new MachineError('bad-gcode', problemText(job.problems));
     for (const line of job.lines) await conn.command(line);
   }
 
   /** Validates a job with the firmware's check mode ($C) without moving. */
   async check(gcode: string): Promise<{ problems: CheckProblem[]; lines: number }> {
     const conn = this.requireConn();
-    this.requireNoJob('check a file');
+    this.requireNoJob({ en: 'check a file', id: 'memeriksa berkas' });
     const job = prepareJob(gcode);
-    if (job.problems.length) throw new MachineError('bad-gcode', describeProblems(job.problems));
+    if (job.problems.length) throw new MachineError('bad-gcode', problemText(job.problems));
     const problems = await checkWithController(conn, job.lines);
     return { problems: problems.map((p) => ({ ...p, index: job.sourceLine[p.index] - 1 })), lines: job.lines.length };
   }
@@ -216,13 +219,18 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
 
   async startJob(req: StartJobRequest): Promise<JobProgressSnapshot> {
     const conn = this.requireConn();
-    this.requireNoJob('start a job');
+    this.requireNoJob({ en: 'start a job', id: 'memulai pekerjaan' });
     const state = conn.status?.state;
-    if (state === 'Alarm') throw new MachineError('busy', `the machine is in alarm${this.alarm ? ` (${this.alarm.message.en})` : ''}: home or unlock it first`);
-    if (state && state !== 'Idle') throw new MachineError('busy', `the machine must be Idle to start a job (it is ${state})`);
+    if (state === 'Alarm') {
+      throw new MachineError('busy', {
+        en: `the machine is in alarm${this.alarm ? ` (${this.alarm.message.en})` : ''}: home or unlock it first`,
+        id: `mesin dalam keadaan alarm${this.alarm ? ` (${this.alarm.message.id})` : ''}: lakukan homing atau buka kunci dulu`,
+      });
+    }
+    if (state && state !== 'Idle') throw new MachineError('busy', { en: `the machine must be Idle to start a job (it is ${state})`, id: `mesin harus Idle untuk memulai pekerjaan (sekarang ${state})` });
     const prepared = prepareJob(req.gcode);
-    if (prepared.problems.length) throw new MachineError('bad-gcode', describeProblems(prepared.problems));
-    if (prepared.lines.length === 0) throw new MachineError('bad-gcode', 'the G-code has no lines to send');
+    if (prepared.problems.length) throw new MachineError('bad-gcode', problemText(prepared.problems));
+    if (prepared.lines.length === 0) throw new MachineError('bad-gcode', NO_LINES);
     const calibration = req.calibration ?? 1;
     const est = estimateGcode(prepared.lines.join('\n'), this.settings());
     const lineEndS = est.lineEndS.map((t) => t * calibration);
@@ -258,26 +266,29 @@ export class SerialMachine extends EventEmitter<MachineEvents> implements Machin
   }
 
   async pauseJob(): Promise<void> {
-    if (!this.runner) throw new MachineError('not-found', 'no job is running');
+    if (!this.runner) throw new MachineError('not-found', { en: 'no job is running', id: 'tidak ada pekerjaan yang berjalan' });
     this.runner.pause();
   }
 
   async resumeJob(): Promise<void> {
-    if (!this.runner) throw new MachineError('not-found', 'no job is paused');
+    if (!this.runner) throw new MachineError('not-found', { en: 'no job is paused', id: 'tidak ada pekerjaan yang dijeda' });
     this.runner.resume();
   }
 
   async abortJob(): Promise<void> {
-    if (!this.runner) throw new MachineError('not-found', 'no job is running');
+    if (!this.runner) throw new MachineError('not-found', { en: 'no job is running', id: 'tidak ada pekerjaan yang berjalan' });
     await this.runner.abort();
   }
 
   async resumeInterrupted(): Promise<JobProgressSnapshot> {
     const conn = this.requireConn();
     const it = this.interrupted;
-    if (!it) throw new MachineError('not-found', 'no interrupted job to resume');
-    this.requireNoJob('resume');
-    if (conn.status?.state === 'Alarm') throw new MachineError('busy', `the machine is in alarm (${alarmMessage(this.alarm?.code ?? 0)}): home or unlock it first`);
+    if (!it) throw new MachineError('not-found', { en: 'no interrupted job to resume', id: 'tidak ada pekerjaan terputus untuk dilanjutkan' });
+    this.requireNoJob({ en: 'resume', id: 'melanjutkan' });
+    if (conn.status?.state === 'Alarm') throw new MachineError('busy', {
+        en: `the machine is in alarm (${alarmMessage(this.alarm?.code ?? 0)}): home or unlock it first`,
+        id: `mesin dalam keadaan alarm (${alarmMessage(this.alarm?.code ?? 0, 'id')}): lakukan homing atau buka kunci dulu`,
+      });
     const plan = planResume(it.job.lines, it.ackedLines);
     this.interrupted = undefined;
     return this.run(conn, it.job, plan.fromLine, plan.preamble);

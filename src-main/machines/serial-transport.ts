@@ -17,16 +17,16 @@ export class SerialTransport implements LineTransport {
   }
 
   async open(): Promise<void> {
-    if (!existsSync(this.path)) throw new TransportError('missing', `serial port ${this.path} does not exist (is the machine plugged in and switched on?)`);
+    if (!existsSync(this.path)) throw new TransportError('missing', { en: `serial port ${this.path} does not exist (is the machine plugged in and switched on?)`, id: `port serial ${this.path} tidak ada (apakah mesin tersambung dan menyala?)` });
     const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false, lock: true });
     await new Promise<void>((resolve, reject) =>
       port.open((err) => {
         if (!err) return resolve();
         const msg = err.message;
-        if (/lock|busy|temporarily unavailable/i.test(msg)) reject(new TransportError('busy', `serial port ${this.path} is busy: another program (or another AcrylicHub window) has it open`));
-        else if (/permission|EACCES/i.test(msg)) reject(new TransportError('permission', `no permission to open ${this.path} (on Linux add the user to the dialout group)`));
-        else if (/ENOENT|No such file/i.test(msg)) reject(new TransportError('missing', `serial port ${this.path} does not exist`));
-        else reject(new TransportError('io', `cannot open ${this.path}: ${msg}`));
+        if (/lock|busy|temporarily unavailable/i.test(msg)) reject(new TransportError('busy', { en: `serial port ${this.path} is busy: another program (or another AcrylicHub window) has it open`, id: `port serial ${this.path} sedang dipakai program lain (atau jendela AcrylicHub lain)` }));
+        else if (/permission|EACCES/i.test(msg)) reject(new TransportError('permission', { en: `no permission to open ${this.path} (on Linux add the user to the dialout group)`, id: `tidak ada izin membuka ${this.path} (di Linux tambahkan pengguna ke grup dialout)` }));
+        else if (/ENOENT|No such file/i.test(msg)) reject(new TransportError('missing', { en: `serial port ${this.path} does not exist`, id: `port serial ${this.path} tidak ada` }));
+        else reject(new TransportError('io', { en: `cannot open ${this.path}: ${msg}`, id: `tidak dapat membuka ${this.path}: ${msg}` }));
       }),
     );
     this.port = port;
@@ -48,7 +48,7 @@ export class SerialTransport implements LineTransport {
 
   write(data: string | Uint8Array): Promise<void> {
     const port = this.port;
-    if (!port?.isOpen) return Promise.reject(new TransportError('io', `serial port ${this.path} is not open`));
+    if (!port?.isOpen) return Promise.reject(new TransportError('io', { en: `serial port ${this.path} is not open`, id: `port serial ${this.path} belum terbuka` }));
     return new Promise((resolve, reject) => {
       port.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data), (err) => (err ? reject(err) : resolve()));
     });

@@ -15,8 +15,8 @@ export interface LineTransport {
 export type TransportErrorKind = 'missing' | 'busy' | 'permission' | 'io';
 
 export class TransportError extends Error {
-  constructor(readonly kind: TransportErrorKind, message: string) {
-    super(message);
+  constructor(readonly kind: TransportErrorKind, readonly text: { en: string; id: string }) {
+    super(text.en);
     this.name = 'TransportError';
   }
 }

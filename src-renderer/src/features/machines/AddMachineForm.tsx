@@ -2,10 +2,11 @@
 // its bridge.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../../src-shared/contract/error-text';
 import { useApp } from '../../app/app-context';
 
 export function AddMachineForm(props: { onAdded(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { client } = useApp();
   const [kind, setKind] = useState<'serial' | 'mqtt'>('serial');
   const [name, setName] = useState('Laser 1');
@@ -39,7 +40,7 @@ export function AddMachineForm(props: { onAdded(): void }) {
       setError('');
       props.onAdded();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err, i18n.language === 'id' ? 'id' : 'en'));
     }
   }
 

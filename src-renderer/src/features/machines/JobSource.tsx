@@ -2,6 +2,7 @@
 // turned into G-code for a material and machine profile (kerf, inner-before-outer, short travels, estimate).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../../src-shared/contract/error-text';
 import type { ChannelOutput } from '../../../../src-shared/contract/index';
 import { placePaths } from '../../../../src-shared/editor/design-parts';
 import { useApp } from '../../app/app-context';
@@ -46,7 +47,7 @@ export function JobSource(props: { value: { text: string; name: string } | null;
       props.onChange({ text: res.gcode, name: `${name}.gcode` });
       setInfo(`${t('machines.lines', { count: res.lines })} · ≈ ${formatDuration(res.timeS)}${res.warnings.length ? ` · ${res.warnings[0].message}` : ''}`);
     } catch (err) {
-      setInfo((err as Error).message);
+      setInfo(errorText(err, i18n.language === 'id' ? 'id' : 'en'));
     }
   }
 

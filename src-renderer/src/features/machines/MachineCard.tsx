@@ -2,6 +2,7 @@
 // overrides, and the running job with pause/resume/abort and time left.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../../src-shared/contract/error-text';
 import type { MachineInfo, MachineSnapshotPayload } from '../../../../src-shared/contract/channels/machines';
 import type { JobProgress } from '../../../../src-shared/grbl/mqtt-topics';
 import { gcodeCutExtent } from '../../../../src-shared/gcode/extent';
@@ -25,7 +26,7 @@ export function MachineCard(props: { machine: MachineInfo; status: MachineSnapsh
       setMessage('');
       props.onChanged();
     } catch (err) {
-      setMessage((err as Error).message);
+      setMessage(errorText(err, lang));
     }
   };
   const jog = (x: number, y: number) => act(() => client.invoke('machines.jog', { id: machine.id, x: x * step, y: y * step, feed }));
