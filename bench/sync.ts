@@ -2,9 +2,11 @@
 // A desktop queues 10,000 quote edits offline and pushes them through the real HTTP API (axios client, JWT auth,
 // per-mutation validation, RBAC and savepoints, LWW merge, version reservation, mutation log); a second desktop
 // then pulls the 10,000 rows. The ceiling is plain batched INSERTs of the same rows into a bare table in the
-// same database and process. Goal: push ≥ 30 % of the ceiling.
+// same database and process. Goal: push ≥ 30 % of the ceiling. The API server is a long-running process in
+// production, so one untimed 1,000-mutation push from a third device warms it (JIT) before the timed push, and
+// one untimed batch warms the ceiling's statement the same way.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { encodeHlc } from '../src-shared/sync/hlc';
@@ -72,12 +74,17 @@ async function main(): Promise<void> {
     stopServer = () => server.kill('SIGTERM');
     await waitFor(`${url}/healthz`);
     const org = await seedOrg(db);
-    const [ua, ub] = [await seedUser(db, org, 'company_admin'), await seedUser(db, org, 'company_admin')];
+    // The warm-up device belongs to another organisation, so the timed pull sees exactly the 10,000 rows.
+    const [ua, ub, uc] = [await seedUser(db, org, 'company_admin'), await seedUser(db, org, 'company_admin'), await seedUser(db, await seedOrg(db), 'company_admin')];
     const a = await device('a', url, (await login(app, db, ua.email)).refreshToken);
     const b = await device('b', url, (await login(app, db, ub.email)).refreshToken);
+    const c = await device('c', url, (await login(app, db, uc.email)).refreshToken);
 
     const ids = Array.from({ length: N }, () => randomUUID());
     const fields = (i: number) => ({ title: `Quote ${i}`, quantity: 1 + (i % 50), notes: 'Acrylic 3 mm clear, polished edges', totalIdr: 125_000 + i });
+    for (let i = 0; i < BATCH; i++) c.store.upsertQuote(randomUUID(), fields(i));
+    await c.engine.push(c.client);
+
     const tq = performance.now();
     ids.forEach((id, i) => a.store.upsertQuote(id, fields(i)));
     const queueMs = performance.now() - tq;
@@ -102,6 +109,7 @@ async function main(): Promise<void> {
     const clocks = JSON.stringify({ title: clock, quantity: clock, notes: clock, totalIdr: clock });
     const ceiling = async (table: string, insert: (slice: string[], from: number) => Promise<unknown>) => {
       await db.query(`CREATE TABLE ${table} (kind text, id uuid PRIMARY KEY, org_id uuid, doc jsonb, clocks jsonb, version bigint)`);
+      await insert(Array.from({ length: BATCH }, () => randomUUID()), N);
       const t = performance.now();
       for (let i = 0; i < N; i += BATCH) await insert(ids.slice(i, i + BATCH), i);
       return performance.now() - t;
@@ -124,9 +132,10 @@ async function main(): Promise<void> {
     console.log(`  pull end to end on a second device:           ${pullMs.toFixed(0)} ms  ${rate(N, pullMs)} rows`);
     console.log(`  ceiling: plain batched INSERT of the rows:    ${ceilMs.toFixed(0)} ms  ${rate(N, ceilMs)} rows (arrays ${arraysMs.toFixed(0)} ms, JSON ${jsonMs.toFixed(0)} ms)`);
     console.log(`  push / ceiling: ${ratio.toFixed(1)} % (goal ≥ 30 %)  ${ratio >= 30 ? 'MET' : 'NOT MET'}`);
+    console.log(`  load average (1/5/15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     await app.close();
     stopServer();
-    for (const d of [a, b]) {
+    for (const d of [a, b, c]) {
       d.db.close();
       rmSync(d.dir, { recursive: true, force: true });
     }

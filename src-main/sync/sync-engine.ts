@@ -149,27 +149,32 @@ export class SyncEngine {
     return Math.max(this.o.debounceMs + 1, Math.floor(this.o.random() * cap));
   }
 
-  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). */
+  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). One request at
+   * a time (the server must see the batches in order); the next batch is read from the outbox while the server
+   * applies the current one. */
   async push(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
-    let after = 0;
-    for (;;) {
-      const batch = this.store.outbox.pending(this.batchSize, after);
-      if (!batch.length) return;
+    let batch = this.store.outbox.pending(this.batchSize, 0);
+    while (batch.length) {
+      const sending = t.push({ deviceId, mutations: batch });
+      sending.catch(() => undefined); // handled by the await below, after the next batch is read
+      await new Promise((r) => setImmediate(r)); // let the request go out before reading on
+      const next = this.store.outbox.pending(this.batchSize, batch[batch.length - 1].mutationId);
       let res: PushResponse;
       try {
-        res = await t.push({ deviceId, mutations: batch });
+        res = await sending;
       } catch (err) {
         const e = classify(err);
         if (e.kind === 'too_large' && this.batchSize > 1) {
           this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+          batch = batch.slice(0, this.batchSize);
           continue;
         }
         this.store.outbox.noteFailure(batch[0].mutationId, batch[batch.length - 1].mutationId, e.message);
         throw e;
       }
       this.store.noteResults(res.results);
-      after = batch[batch.length - 1].mutationId;
+      batch = next.length ? next : this.store.outbox.pending(this.batchSize, batch[batch.length - 1].mutationId);
     }
   }
 

@@ -1,9 +1,12 @@
-// One push: the device's mutations applied in mutationId order inside one database transaction, each mutation in
-// its own savepoint (a sub-transaction: a failure rolls back that mutation only and is recorded as a rejection).
-// The batch commits once, so the acknowledgement is durable before the reply and a crash mid-commit loses the
-// whole batch, which the device then re-sends and the server applies exactly once. Duplicates (a mutation id at
-// or below the device's last_mutation_id, or an idempotency key already seen) are acknowledged with their first
-// result. The device's last_mutation_id always advances past every mutation of the batch, rejected or not.
+// One push: the device's mutations applied in mutationId order inside one database transaction. Each mutation is
+// applied or rejected on its own: the batch is validated and classified in JS first (a malformed, unknown or
+// forbidden mutation is rejected without touching the database), runs of record mutations are applied with
+// set-based statements inside a savepoint (and replayed one by one in their own savepoints only if the bulk write
+// fails), and each order mutation runs in its own savepoint. The batch commits once, so the acknowledgement is
+// durable before the reply and a crash mid-commit loses the whole batch, which the device then re-sends and the
+// server applies exactly once. Duplicates (a mutation id at or below the device's last_mutation_id, or an
+// idempotency key already logged) are acknowledged with their first result. The device's last_mutation_id always
+// advances past every mutation of the batch, rejected or not.
 import type { Db, Queryable } from '../db/db';
 import { pgErrorCode } from '../db/db';
 import { errors } from '../http/errors';
@@ -12,8 +15,9 @@ import type { Principal } from '../rbac/principal';
 import type { MutationType } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, RejectionReason } from '../../../src-shared/sync/protocol';
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
-import { applyRecordMutations, type RecordMutation } from './apply-records';
+import { applyRecordMutations, mergeRecordMutations, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
+import { finish, lockAndClaim, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -28,99 +32,94 @@ const MUTATION_PERMISSION: Record<MutationType, Permission | null> = {
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock with an order route, serialization failure
 const MAX_ATTEMPTS = 3;
 
-interface Logged {
-  m: MutationEnvelope;
-  reason: RejectionReason | null;
-}
-
-export async function lockDevice(q: Queryable, p: Principal, deviceId: string): Promise<number> {
-  await q.query(
-    `INSERT INTO sync_devices (device_id, org_id, user_id) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING`,
-    [deviceId, p.orgId, p.userId],
-  );
-  const [d] = await q.query<{ org_id: string; last_mutation_id: number }>(
-    'SELECT org_id, last_mutation_id FROM sync_devices WHERE device_id = $1 FOR UPDATE', [deviceId]);
-  if (d.org_id !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
-  return Number(d.last_mutation_id);
-}
-
 export async function push(db: Db, p: Principal, body: PushRequest, requestId: string, nowMs: () => number = Date.now): Promise<PushResponse> {
+  let safe = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs()));
+      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), safe));
     } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgErrorCode(err) ?? '')) throw err;
+      const code = pgErrorCode(err) ?? '';
+      // The database refused a value of the bulk write (data or integrity class): the whole transaction rolled
+      // back; apply the batch again with a savepoint per mutation so only the offending one is rejected.
+      if (!safe && /^2[23]/.test(code)) {
+        safe = true;
+        continue;
+      }
+      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(code)) throw err;
     }
   }
 }
 
-async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number): Promise<PushResponse> {
-  const last = await lockDevice(q, p, body.deviceId);
+type Valid = { m: MutationEnvelope; parsed: ParsedMutation & { ok: true } };
+
+async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number, safe: boolean): Promise<PushResponse> {
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
-  const old = ordered.filter((m) => m.mutationId <= last);
-  const fresh = ordered.filter((m) => m.mutationId > last);
-  const results = new Map<number, MutationResult>();
-  for (const r of await earlierResults(q, p.orgId, body.deviceId, old, fresh)) results.set(r.mutationId, r);
 
-  const logged: Logged[] = [];
-  let run: { m: MutationEnvelope; parsed: RecordMutation }[] = [];
-  const flushRun = async () => {
-    if (!run.length) return;
-    const batch = run;
-    run = [];
-    for (const [i, reason] of (await applyRunSafely(q, p.orgId, batch.map((b) => b.parsed))).entries()) logged.push({ m: batch[i].m, reason });
-  };
-  for (const m of fresh) {
-    if (results.has(m.mutationId)) continue; // idempotency key already applied under another mutation id
+  // Lock the device and claim the mutations above its last id in the log (duplicates by key are not claimed),
+  // while validating the batch in JS.
+  const claiming = lockAndClaim(q, p.orgId, p.userId, body.deviceId, ordered);
+  claiming.catch(() => undefined); // awaited below, once the batch is validated
+  const refusals = new Map<number, RejectionReason | null>();
+  const valid = new Map<number, Valid>();
+  for (const m of ordered) {
     const parsed = parseMutation(m, nowMs);
     const refusal = parsed.ok ? permissionRefusal(p, parsed.type) : parsed.reason;
-    if (refusal || !parsed.ok) {
-      logged.push({ m, reason: refusal });
-      continue;
-    }
+    refusals.set(m.mutationId, refusal);
+    if (parsed.ok && !refusal) valid.set(m.mutationId, { m, parsed });
+  }
+  const { orgId: deviceOrg, last, claimed, records } = await claiming;
+  if (deviceOrg !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
+  const old = ordered.filter((m) => m.mutationId <= last);
+  const fresh = ordered.filter((m) => m.mutationId > last);
+
+  // Apply the claimed valid mutations in order. Fast mode merges every record mutation in memory over the records
+  // read by the first statement and writes them with the last one; safe mode applies each run of record
+  // mutations in a savepoint. Order mutations run one by one, each in its own savepoint.
+  const outcome = new Map<number, RejectionReason | null>(fresh.filter((m) => claimed.has(m.mutationId)).map((m) => [m.mutationId, refusals.get(m.mutationId)!]));
+  const todo = fresh.flatMap((m) => (claimed.has(m.mutationId) && valid.has(m.mutationId) ? [valid.get(m.mutationId)!] : []));
+  const isRecord = (v: Valid) => v.parsed.type !== 'order.create' && v.parsed.type !== 'order.transition';
+  const recordMuts = todo.filter(isRecord);
+  const state = safe ? null : await recordState(q, p.orgId, recordMuts.map((v) => v.parsed as RecordMutation), records);
+  let run: Valid[] = [];
+  const flushRun = async () => {
+    const batch = run;
+    run = [];
+    if (!batch.length) return;
+    const muts = batch.map((b) => b.parsed as RecordMutation);
+    const reasons = state ? mergeRecordMutations(state, p.orgId, muts).map((r) => r?.reason ?? null) : await applyRunSafely(q, p.orgId, muts);
+    for (const [i, reason] of reasons.entries()) outcome.set(batch[i].m.mutationId, reason);
+  };
+  for (const v of todo) {
+    const parsed = v.parsed;
     if (parsed.type === 'order.create' || parsed.type === 'order.transition') {
       await flushRun();
-      logged.push({ m, reason: await inSavepoint(q, () => (parsed.type === 'order.create' ? createOrder(q, p, parsed.args, requestId) : transitionOrder(q, p, parsed.args, requestId))) });
+      outcome.set(v.m.mutationId, await inSavepoint(q, () => (parsed.type === 'order.create' ? createOrder(q, p, parsed.args, requestId) : transitionOrder(q, p, parsed.args, requestId))));
     } else {
-      run.push({ m, parsed });
+      run.push(v);
     }
   }
   await flushRun();
 
-  for (const l of logged) results.set(l.m.mutationId, { mutationId: l.m.mutationId, status: l.reason ? 'rejected' : 'applied', ...(l.reason ? { reason: l.reason } : {}) });
-  const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
-  if (logged.length) {
-    await q.query(
-      `INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
-       SELECT $1, x.mid, $2, x.k, x.t, x.s, x.r, $3 FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text, s text, r jsonb)`,
-      [body.deviceId, p.orgId, p.userId, JSON.stringify(logged.map((l) => ({
-        mid: l.m.mutationId, k: l.m.idempotencyKey, t: l.m.type.slice(0, 100), s: l.reason ? 'rejected' : 'applied', r: l.reason,
-      })))],
-    );
-  }
-  await q.query('UPDATE sync_devices SET last_mutation_id = $2, last_seen_at = now() WHERE device_id = $1', [body.deviceId, newLast]);
-  return { results: ordered.map((m) => results.get(m.mutationId)!), lastMutationId: newLast };
-}
+  // Results: first results of replays and duplicates, then this push's own outcomes.
+  const mine = new Map(fresh.filter((m) => claimed.has(m.mutationId)).map((m) => [m.idempotencyKey, outcome.get(m.mutationId) ?? null]));
+  const earlierById = await rejectionsById(q, body.deviceId, old.map((m) => m.mutationId));
+  const earlierByKey = await reasonsByKey(q, p.orgId, [...new Set(fresh.filter((m) => !claimed.has(m.mutationId) && !mine.has(m.idempotencyKey)).map((m) => m.idempotencyKey))]);
+  const results = ordered.map((m): MutationResult => {
+    let status: MutationResult['status'] = 'duplicate';
+    let reason: RejectionReason | null | undefined;
+    if (m.mutationId <= last) reason = earlierById.get(m.mutationId);
+    else if (claimed.has(m.mutationId)) {
+      reason = outcome.get(m.mutationId);
+      status = reason ? 'rejected' : 'applied';
+    } else reason = mine.has(m.idempotencyKey) ? mine.get(m.idempotencyKey) : earlierByKey.get(m.idempotencyKey);
+    return { mutationId: m.mutationId, status, ...(reason ? { reason } : {}) };
+  });
 
-/** Results of mutations already processed: by this device's id, or by idempotency key (a re-installed device). */
-async function earlierResults(q: Queryable, orgId: string, deviceId: string, old: MutationEnvelope[], fresh: MutationEnvelope[]): Promise<MutationResult[]> {
-  const out: MutationResult[] = [];
-  if (old.length) {
-    const rows = await q.query<{ mutation_id: number; reason: RejectionReason | null }>(
-      "SELECT mutation_id, reason FROM sync_mutations WHERE device_id = $1 AND status = 'rejected' AND mutation_id = ANY($2::bigint[])", [deviceId, old.map((m) => m.mutationId)]);
-    const byId = new Map(rows.map((r) => [Number(r.mutation_id), r.reason]));
-    for (const m of old) out.push({ mutationId: m.mutationId, status: 'duplicate', ...(byId.get(m.mutationId) ? { reason: byId.get(m.mutationId)! } : {}) });
-  }
-  if (fresh.length) {
-    const rows = await q.query<{ idempotency_key: string; reason: RejectionReason | null }>(
-      'SELECT idempotency_key, reason FROM sync_mutations WHERE org_id = $1 AND idempotency_key = ANY($2::text[])', [orgId, fresh.map((m) => m.idempotencyKey)]);
-    const byKey = new Map(rows.map((r) => [r.idempotency_key, r.reason]));
-    for (const m of fresh) {
-      if (byKey.has(m.idempotencyKey)) out.push({ mutationId: m.mutationId, status: 'duplicate', ...(byKey.get(m.idempotencyKey) ? { reason: byKey.get(m.idempotencyKey)! } : {}) });
-    }
-  }
-  return out;
+  const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
+  const rejections = fresh.filter((m) => claimed.has(m.mutationId) && outcome.get(m.mutationId));
+  await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })));
+  return { results, lastMutationId: newLast };
 }
 
 function permissionRefusal(p: Principal, type: ParsedMutation['type']): RejectionReason | null {
@@ -141,14 +140,17 @@ async function inSavepoint(q: Queryable, fn: () => Promise<unknown>): Promise<Re
   } catch (err) {
     await q.query(`ROLLBACK TO SAVEPOINT ${name}`);
     if (err instanceof Rejection) return err.reason;
-    if (pgErrorCode(err) === '22P02' || pgErrorCode(err) === '23503') return rejected('bad_input', `invalid value: ${(err as Error).message}`, 'nilai tidak valid').reason;
+    const code = pgErrorCode(err);
+    // Values PostgreSQL refuses that the schemas let through (a NUL character or a lone surrogate in JSON text).
+    if (code === '22P02' || code === '22P05' || code === '23503') return rejected('bad_input', `invalid value: ${(err as Error).message}`, 'nilai tidak valid').reason;
     throw err;
   }
 }
 
-/** A run of record mutations in bulk; if the bulk write fails, each one again in its own savepoint, so a value
- * the database refuses rejects only its own mutation. A failure of a single mutation that is not a rejection
- * (connection lost) aborts the push: the device retries it later, nothing is recorded as rejected. */
+/** A run of record mutations in bulk inside a savepoint; if the bulk write fails, each one again in its own
+ * savepoint, so a value the database refuses rejects only its own mutation. A failure of a single mutation that
+ * is not a rejection (connection lost) aborts the push: the device retries it later, nothing is recorded as
+ * rejected. */
 async function applyRunSafely(q: Queryable, orgId: string, muts: RecordMutation[]): Promise<(RejectionReason | null)[]> {
   let outcomes: (Rejection | null)[] = [];
   const apply = () => inSavepoint(q, async () => {

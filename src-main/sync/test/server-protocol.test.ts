@@ -91,6 +91,39 @@ describe('sync push/pull', () => {
     expect((await push(randomUUID(), [mut('quote.upsert', {}, 1)], customer.tokens.accessToken)).status).toBe(403);
   });
 
+  it('rejects only the mutation whose value PostgreSQL refuses, and acknowledges repeated idempotency keys', async () => {
+    const device = randomUUID();
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const batch = [
+      mut('quote.upsert', { id: ids[0], hlc: hlc(), fields: { title: 'Before' } }),
+      mut('quote.upsert', { id: ids[1], hlc: hlc(), fields: { title: 'NUL \u0000 inside' } }),
+      mut('quote.upsert', { id: ids[2], hlc: hlc(), fields: { title: 'After' } }),
+    ];
+    const again = { ...mut('quote.upsert', { id: ids[0], hlc: hlc(), fields: { title: 'Twice' } }), idempotencyKey: batch[0].idempotencyKey };
+    const r = await push(device, [...batch, again]);
+    expect(r.body.results.map((x) => x.reason?.code ?? x.status)).toEqual(['applied', 'bad_input', 'applied', 'duplicate']);
+    const other = await push(randomUUID(), [{ ...batch[1], mutationId: 1 }]);
+    expect(other.body.results[0]).toMatchObject({ status: 'duplicate', reason: { code: 'bad_input' } });
+    const p = await pull(device, '0', batch[0].mutationId - 1);
+    expect(p.lastMutationId).toBe(again.mutationId);
+    expect(p.rejections.map((x) => x.mutationId)).toEqual([batch[1].mutationId]);
+    expect(p.rows.filter((x) => ids.includes(x.id)).map((x) => x.doc.title).sort()).toEqual(['After', 'Before']);
+  });
+
+  it('numbers the revisions of one design in order, also within one batch', async () => {
+    const device = randomUUID();
+    const designId = randomUUID();
+    const rev = () => mut('design.addRevision', { designId, revisionId: randomUUID(), name: 'Logo', body: { paths: [] } });
+    const first = rev();
+    await push(device, [first]);
+    const [second, third] = [rev(), rev()];
+    const r = await push(device, [second, third]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['applied', 'applied']);
+    const p = await pull(device, '0', first.mutationId - 1);
+    const revisions = p.rows.filter((x) => x.kind === 'design_revision' && x.doc.designId === designId);
+    expect(revisions.map((x) => [x.id, x.doc.revision])).toEqual([first, second, third].map((m, i) => [(m.args as { revisionId: string }).revisionId, i + 1]));
+  });
+
   it('merges quote fields last-writer-wins and keeps deletion final', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const id = randomUUID();
