@@ -93,7 +93,7 @@ describe('sync push/pull', () => {
 
   it('rejects only the mutation whose value PostgreSQL refuses, and acknowledges repeated idempotency keys', async () => {
     const device = randomUUID();
-    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const ids: string[] = [randomUUID(), randomUUID(), randomUUID()];
     const batch = [
       mut('quote.upsert', { id: ids[0], hlc: hlc(), fields: { title: 'Before' } }),
       mut('quote.upsert', { id: ids[1], hlc: hlc(), fields: { title: 'NUL \u0000 inside' } }),
