@@ -45,12 +45,12 @@ export interface DxfDocument {
 
 export function num(tags: TagStream, i: number): number {
   const v = tags.values[i];
-  return typeof v === 'number' ? v : +v;
+  return v === undefined ? tags.nums[i] : typeof v === 'number' ? v : +v;
 }
 
 export function str(tags: TagStream, i: number): string {
   const v = tags.values[i];
-  return typeof v === 'string' ? v : String(v);
+  return typeof v === 'string' ? v : String(v ?? tags.nums[i]);
 }
 
 export function headerString(doc: DxfDocument, name: string): string | undefined {

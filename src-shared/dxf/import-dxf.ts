@@ -64,7 +64,8 @@ export function importDxf(bytes: Uint8Array, opts: DxfImportOptions = {}): DxfIm
     const inferred = inferUnits(isEmptyBBox(probe.bbox) ? null : probe.bbox, headerNumber(doc, '$MEASUREMENT'), insunits);
     units = inferred.units;
     unitFinding = inferred.finding;
-    ctx = units.scaleToMm === 1 && !opts.fontFor ? probe : convert(doc, units.scaleToMm, tol, opts);
+    // The probe left text unconverted; without any text it is the conversion itself.
+    ctx = units.scaleToMm === 1 && (!opts.fontFor || probe.texts.length === 0) ? probe : convert(doc, units.scaleToMm, tol, opts);
   }
   const findings: Finding[] = [];
   if (unitFinding) findings.push(unitFinding);

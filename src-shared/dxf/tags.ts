@@ -8,8 +8,13 @@ import { encodingFor, sniffHeaderVar } from './codepage';
 
 export interface TagStream {
   codes: Int32Array;
-  /** Strings for text codes; numbers for numeric codes in binary files; strings (parsed on use) in ASCII files. */
-  values: (string | number)[];
+  /**
+   * Strings for text codes; numbers for numeric codes in binary files; in ASCII files undefined for numeric
+   * values read in the tokenizer (then in `nums`), else strings (parsed on use). Read them with num() / str().
+   */
+  values: (string | number | undefined)[];
+  /** Numeric values read in the tokenizer, where `values` holds undefined. */
+  nums: Float64Array;
   /** Line number (1-based) of each group code in ASCII files, byte offset in binary files. */
   positions: Int32Array;
   count: number;
@@ -30,9 +35,10 @@ export function isBinaryDxf(bytes: Uint8Array): boolean {
 class Builder {
   codes = new Int32Array(1024);
   positions = new Int32Array(1024);
-  values: (string | number)[] = [];
+  nums = new Float64Array(1024);
+  values: (string | number | undefined)[] = [];
   count = 0;
-  push(code: number, value: string | number, pos: number): void {
+  push(code: number, value: string | number | undefined, pos: number, numeric = 0): void {
     if (this.count === this.codes.length) {
       const codes = new Int32Array(this.count * 2);
       codes.set(this.codes);
@@ -40,13 +46,62 @@ class Builder {
       const positions = new Int32Array(this.count * 2);
       positions.set(this.positions);
       this.positions = positions;
+      const nums = new Float64Array(this.count * 2);
+      nums.set(this.nums);
+      this.nums = nums;
     }
     this.codes[this.count] = code;
     this.positions[this.count] = pos;
+    this.nums[this.count] = numeric;
     this.values.push(value);
     this.count++;
   }
+
+  stream(binary: boolean, encoding: string, problems: string[]): TagStream {
+    return { codes: this.codes, values: this.values, nums: this.nums, positions: this.positions, count: this.count, binary, encoding, problems };
+  }
 }
+
+/** 10^0 … 10^22: every one exact in a double. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * text[from, to) as a number when it is a plain decimal ("  -12.5", "3", ".25", "+1."; spaces or tabs around)
+ * whose digits fit 2^53 and whose fraction has at most 22 digits: m / 10^f is then exactly what `+text` gives
+ * (both exact, one correctly rounded division: Clinger's fast path, as JS engines use). NaN for anything else
+ * (exponents, more digits, other characters), which the caller keeps as text for the general conversion.
+ * Hand-written because it is the tokenizer's inner loop: a value string per coordinate was most of its time.
+ */
+function plainDecimal(text: string, from: number, to: number): number {
+  let i = from;
+  let c = text.charCodeAt(i);
+  while (i < to && (c === 32 || c === 9)) c = text.charCodeAt(++i);
+  let end = to;
+  while (end > i && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (d === -2 && fraction < 0) fraction = 0; // '.'
+    else return NaN;
+  }
+  if (digits === 0 || m > 9007199254740992 || fraction > 22) return NaN;
+  const v = fraction > 0 ? m / POW10[fraction] : m;
+  return neg ? -v : v;
+}
+
+/** Group codes with numeric values (the value types of binaryKind), as a lookup table. */
+const NUMERIC_CODES = Uint8Array.from({ length: 1072 }, (_, code) => (['str', 'bin'].includes(binaryKind(code)) ? 0 : 1));
 
 /** Parses text[from, to) as a group code ("  10" → 10); NaN when it is not an integer (a broken pair stream). */
 function parseCode(text: string, from: number, to: number): number {
@@ -101,6 +156,8 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 BOM decoded as U+FEFF
   let line = 1;
+  let lastValueStart = 0;
+  let lastValueEnd = 0;
   while (pos < n) {
     const codeEnd = lineEnd(text, pos);
     const code = parseCode(text, pos, codeEnd);
@@ -108,8 +165,8 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
       const bad = text.slice(pos, codeEnd);
       pos = nextLine(text, codeEnd);
       if (bad.trim() === '' && pos >= n) break; // final newline
-      if (b.count > 0 && typeof b.values[b.count - 1] === 'string') {
-        b.values[b.count - 1] = `${b.values[b.count - 1]}\n${bad}`;
+      if (b.count > 0) {
+        b.values[b.count - 1] = `${b.values[b.count - 1] ?? text.slice(lastValueStart, lastValueEnd)}\n${bad}`;
         if (problems.length < 50) problems.push(`line ${line}: "${bad.slice(0, 40)}" is not a group code; joined to the previous value`);
       } else if (problems.length < 50) problems.push(`line ${line}: "${bad.slice(0, 40)}" is not a group code; skipped`);
       line++;
@@ -121,6 +178,17 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
     }
     const valueStart = nextLine(text, codeEnd);
     const valueEnd = lineEnd(text, valueStart);
+    lastValueStart = valueStart;
+    lastValueEnd = valueEnd;
+    if (code >= 0 && code < NUMERIC_CODES.length && NUMERIC_CODES[code] === 1) {
+      const v = plainDecimal(text, valueStart, valueEnd);
+      if (v === v) {
+        b.push(code, undefined, line, v);
+        line += 2;
+        pos = nextLine(text, valueEnd);
+        continue;
+      }
+    }
     let value = text.slice(valueStart, valueEnd);
     if (isNameCode(code) && value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
     b.push(code, value, line);
@@ -128,7 +196,7 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
     pos = nextLine(text, valueEnd);
     if (code === 0 && value === 'EOF') break; // anything after EOF is not DXF
   }
-  return { codes: b.codes, values: b.values, positions: b.positions, count: b.count, binary: false, encoding, problems };
+  return b.stream(false, encoding, problems);
 }
 
 type Kind = 'str' | 'f64' | 'i16' | 'i32' | 'i64' | 'u8' | 'bin';
@@ -235,7 +303,7 @@ export function readBinaryTags(bytes: Uint8Array): TagStream {
     b.push(code, value, pos);
     if (code === 0 && value === 'EOF') break;
   }
-  return { codes: b.codes, values: b.values, positions: b.positions, count: b.count, binary: true, encoding, problems };
+  return b.stream(true, encoding, problems);
 }
 
 /** Reads a DXF file's bytes: binary or ASCII, text decoded by $ACADVER / $DWGCODEPAGE (UTF-8 for R2007+). */
