@@ -29,8 +29,10 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
-  /** CPU ms per request in the API process and in its PostgreSQL backends */
-  cpu?: { server: number; postgres: number };
+  /** completed requests */
+  count: number;
+  /** per request: CPU ms in the API process and in its PostgreSQL backends, database transactions */
+  cpu?: { server: number; postgres: number; transactions: number };
 }
 
 const meter = await CpuMeter.open(child.pid!, pg.url);
@@ -38,15 +40,15 @@ async function measured(run: () => Promise<Omit<Row, 'cpu'>>): Promise<Row> {
   const stop = await meter.start();
   const row = await run();
   const used = await stop();
-  const n = row.rps * DURATION_S;
-  return { ...row, cpu: { server: used.server / n, postgres: used.postgres / n } };
+  const n = Math.max(1, row.count);
+  return { ...row, cpu: { server: used.server / n, postgres: used.postgres / n, transactions: used.transactions / n } };
 }
 
 const headersFor = (url: string): Record<string, string> => (url.includes('/api/') ? { authorization: `Bearer ${info.token}` } : {});
 
 const load = (name: string, url: string, connections: number) => measured(async () => {
   const r = await autocannon({ url, connections, duration: DURATION_S, headers: headersFor(url) });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, count: r.requests.total };
 });
 
 const RATE = 1000;
@@ -68,9 +70,9 @@ try {
     await load('order get (max)', order, 10),
   ];
   console.log(`\ncloud API benchmark — ${DURATION_S} s per run, real PostgreSQL, 10,000 products; load average ${loadBefore} before, ${load1()} after (2 cores)`);
-  console.log('run                          req/s    p50 ms  p99 ms  errors  vs hello  CPU ms/req: API  postgres');
+  console.log('run                          req/s    p50 ms  p99 ms  errors  vs hello  CPU ms/req: API  postgres  queries/req');
   for (const r of rows) {
-    const cpu = r.cpu ? `${r.cpu.server.toFixed(3).padStart(20)} ${r.cpu.postgres.toFixed(3).padStart(9)}` : '';
+    const cpu = r.cpu ? `${r.cpu.server.toFixed(3).padStart(20)} ${r.cpu.postgres.toFixed(3).padStart(9)} ${r.cpu.transactions.toFixed(2).padStart(12)}` : '';
     console.log(`${r.name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}  ${String(r.errors).padStart(6)}  ${(r.rps / ceiling.rps).toFixed(3).padStart(8)}${cpu}`);
   }
   const goal = rows.filter((r) => r.name.includes('@1000/s') && !r.name.startsWith('hello')).every((r) => r.p99 < 20 && r.rps > 950 && r.errors === 0);

@@ -1,5 +1,6 @@
 // CPU time spent by the API process and its PostgreSQL backends during a benchmark run, read from /proc. On the
 // shared 2-core machine latency depends on what the neighbours do; CPU milliseconds per request much less so.
+// Also counts the database's committed transactions (one per statement outside a transaction): queries per request.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
@@ -26,8 +27,14 @@ export class CpuMeter {
     return new CpuMeter(serverPid, client);
   }
 
-  /** Starts a measurement; the returned function gives {server, postgres} CPU ms since then. */
-  async start(): Promise<() => Promise<{ server: number; postgres: number }>> {
+  /** Starts a measurement; the returned function gives {server, postgres} CPU ms and transactions since then. */
+  async start(): Promise<() => Promise<{ server: number; postgres: number; transactions: number }>> {
+    const xacts = async () => {
+      await this.client.query('SELECT pg_stat_force_next_flush()');
+      const r = await this.client.query<{ n: string }>('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()');
+      return Number(r.rows[0].n);
+    };
+    const xacts0 = await xacts();
     const backends = async () => {
       const r = await this.client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
       return new Map(r.rows.map((x) => [x.pid, cpuMs(x.pid)]));
@@ -38,7 +45,9 @@ export class CpuMeter {
       const pg1 = await backends();
       let postgres = 0;
       for (const [pid, ms] of pg1) postgres += ms - (pg0.get(pid) ?? 0);
-      return { server: cpuMs(this.serverPid) - server0, postgres };
+      // Other backends flush their counters within a second of going idle.
+      await new Promise((r) => setTimeout(r, 1200));
+      return { server: cpuMs(this.serverPid) - server0, postgres, transactions: (await xacts()) - xacts0 };
     };
   }
 

@@ -11,6 +11,7 @@ export interface PacedResult {
   p50: number;
   p99: number;
   errors: number;
+  count: number;
 }
 
 export async function pacedLoad(url: string, headers: Record<string, string>, rate: number, durationS: number): Promise<PacedResult> {
@@ -48,5 +49,5 @@ export async function pacedLoad(url: string, headers: Record<string, string>, ra
   await pool.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN).toFixed(1));
-  return { rps: latencies.length / elapsedS, p50: at(0.5), p99: at(0.99), errors };
+  return { rps: latencies.length / elapsedS, p50: at(0.5), p99: at(0.99), errors, count: latencies.length };
 }

@@ -1,6 +1,7 @@
 // Server configuration, read once from the environment and validated, so a typo fails at start with a clear
 // message instead of at the first request. Every variable is documented in cloud-api/README.md and .env.example.
 import { z } from 'zod';
+import type { S3Config } from './files/s3-storage';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -34,7 +35,15 @@ const EnvSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12).optional(),
   DOCS_ENABLED: bool.default('true'),
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   FILE_STORAGE_DIR: z.string().default('.data/files'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  S3_PREFIX: z.string().regex(/^([A-Za-z0-9_.-]+\/)*$/, 'empty or folder names ending in /').default(''),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_FORCE_PATH_STYLE: bool.default('false'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
 });
 
@@ -63,7 +72,8 @@ export interface AppConfig {
   rateLimit: { anonPerMin: number; userPerMin: number; loginPerMin: number };
   bootstrapAdmin?: { email: string; password: string };
   docsEnabled: boolean;
-  files: { dir: string; maxBytes: number };
+  /** `s3` set = S3-compatible storage, else the local folder `dir`. */
+  files: { dir: string; maxBytes: number; s3?: S3Config };
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET (≥ 32 chars) is required in production');
+  if (e.FILE_STORAGE === 's3' && !e.S3_BUCKET) throw new ConfigError('FILE_STORAGE=s3 requires S3_BUCKET');
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
+  }
   if (Boolean(e.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
     throw new ConfigError('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
@@ -99,6 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN, loginPerMin: e.RATE_LIMIT_LOGIN_PER_MIN },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,
     docsEnabled: e.DOCS_ENABLED,
-    files: { dir: e.FILE_STORAGE_DIR, maxBytes: e.MAX_UPLOAD_BYTES },
+    files: {
+      dir: e.FILE_STORAGE_DIR,
+      maxBytes: e.MAX_UPLOAD_BYTES,
+      s3: e.FILE_STORAGE === 's3' ? {
+        bucket: e.S3_BUCKET!, prefix: e.S3_PREFIX, region: e.S3_REGION, endpoint: e.S3_ENDPOINT, forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
+      } : undefined,
+    },
   };
 }

@@ -13,7 +13,7 @@ const docs = (file: string): Doc[] => parseAllDocuments(readFileSync(join(DEPLOY
   expect(d.errors, file).toEqual([]);
   return d.toJS() as Doc;
 });
-const envFile = (file: string) => Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const envFile = (file: string) => Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 
 describe('Kubernetes manifests', () => {
   it('autoscales 3–50 replicas on CPU 70 % and memory 80 %', () => {

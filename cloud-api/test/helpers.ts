@@ -71,3 +71,18 @@ export async function login(app: ZodApp, db: Db, email: string, extra: { totpCod
 }
 
 export const bearer = (t: Tokens | string) => ({ authorization: `Bearer ${typeof t === 'string' ? t : t.accessToken}` });
+
+/** An upload body that starts like a DXF and goes on (spaces) until `stopAfter` bytes: for mid-stream limits. */
+export function endlessDxf(chunkBytes: number, stopAfter: number): { body: BodyInit; sent: () => number } {
+  const head = Buffer.from('0\nSECTION\n2\nHEADER\n');
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(c) {
+      const chunk = sent === 0 ? Buffer.concat([head, Buffer.alloc(chunkBytes - head.length, 0x20)]) : Buffer.alloc(chunkBytes, 0x20);
+      sent += chunk.length;
+      if (sent > stopAfter) c.close();
+      else c.enqueue(chunk);
+    },
+  });
+  return { body: body as unknown as BodyInit, sent: () => sent };
+}

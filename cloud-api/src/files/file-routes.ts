@@ -8,7 +8,7 @@ import { errors } from '../http/errors';
 import { IdParams, errorResponses, type ZodApp } from '../http/zod-app';
 import { auditActor, principalOf, requestContext } from '../rbac/principal';
 import { receiveUpload } from './receive';
-import { localStorage } from './storage';
+import { openStorage } from './open-storage';
 
 const tags = ['files'];
 const FileView = z.object({
@@ -26,7 +26,7 @@ interface FileRow {
 const SafeName = z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'a file name without folders');
 
 export function fileRoutes(app: ZodApp, deps: AppDeps): void {
-  const storage = localStorage(deps.config.files.dir);
+  const storage = openStorage(deps.config.files);
   app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
   const view = async (r: FileRow) => {
@@ -62,7 +62,7 @@ export function fileRoutes(app: ZodApp, deps: AppDeps): void {
       reply.header('connection', 'close');
       throw err;
     });
-    await storage.commit(got.tempFile, got.sha256);
+    await got.temp.commit(got.sha256);
     const { row, fresh } = await deps.db.tx(async (q) => {
       const inserted = await q.query<FileRow>(
         `INSERT INTO files (org_id, sha256, size_bytes, media_type, original_name, uploaded_by) VALUES ($1,$2,$3,$4,$5,$6)
@@ -94,7 +94,7 @@ export function fileRoutes(app: ZodApp, deps: AppDeps): void {
       .header('content-disposition', `attachment; filename="${r.original_name.replace(/["\r\n]/g, '_')}"`)
       .header('x-content-type-options', 'nosniff')
       .serializer((x) => x as string)
-      .send(storage.read(r.sha256));
+      .send(await storage.read(r.sha256));
   });
 
   app.post('/api/v1/files/:id/links', {

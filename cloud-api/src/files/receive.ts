@@ -1,19 +1,18 @@
-// Streams an upload to a temporary file while hashing it, counting bytes and recognising its type from the
+// Streams an upload to a temporary blob of the storage backend while hashing it, counting bytes and recognising its type from the
 // first bytes; never holds the whole file in memory. Stops with 413 as soon as the limit is passed and with 415
 // when the content is not an accepted design file.
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../http/errors';
 import { SNIFF_BYTES, extensionMatches, sniffFileType, type FileType } from './file-types';
-import type { FileStorage } from './storage';
+import type { FileStorage, TempBlob } from './storage';
 
 export interface Received {
   sha256: string;
   size: number;
   type: FileType;
-  tempFile: string;
+  temp: TempBlob;
 }
 
 export async function receiveUpload(body: Readable, name: string, maxBytes: number, storage: FileStorage): Promise<Received> {
@@ -52,17 +51,24 @@ export async function receiveUpload(body: Readable, name: string, maxBytes: numb
       }
     },
   });
-  const tempFile = await storage.tempPath(randomUUID());
-  try {
-    await pipeline(body, meter, createWriteStream(tempFile));
-  } catch (err) {
-    await storage.discard(tempFile);
+  // The meter feeds the backend; a backend failure stops the meter so the request pipeline ends too.
+  const [piped, written] = await Promise.allSettled([
+    pipeline(body, meter),
+    storage.writeTemp(meter).catch((err: unknown) => {
+      meter.destroy(err as Error);
+      throw err;
+    }),
+  ]);
+  if (piped.status === 'rejected' || written.status === 'rejected') {
+    if (written.status === 'fulfilled') await written.value.discard();
+    const reasons = [piped, written].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    const err = reasons.find((r) => r instanceof ApiError) ?? reasons[0];
     if (size === 0 && !(err instanceof ApiError)) throw new ApiError(400, 'BAD_INPUT', { en: 'empty upload', id: 'unggahan kosong' });
     throw err;
   }
   if (size === 0) {
-    await storage.discard(tempFile);
+    await written.value.discard();
     throw new ApiError(400, 'BAD_INPUT', { en: 'empty upload', id: 'unggahan kosong' });
   }
-  return { sha256: hash.digest('hex'), size, type: type!, tempFile };
+  return { sha256: hash.digest('hex'), size, type: type!, temp: written.value };
 }

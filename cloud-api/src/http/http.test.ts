@@ -10,7 +10,7 @@ import { openPgliteDb } from '../db/pglite-db';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/db';
 import type { ZodApp } from './zod-app';
-import { bearer, login, seedOrg, seedUser, startApp, type Tokens } from '../../test/helpers';
+import { bearer, endlessDxf, login, seedOrg, seedUser, startApp, type Tokens } from '../../test/helpers';
 
 let db: Db;
 let app: ZodApp;
@@ -138,19 +138,10 @@ describe('file uploads', () => {
 
   it('streams: refuses an upload past the limit with 413 mid-stream, and content that is not a design file', async () => {
     const t = await login(app, db, (await seedUser(db, await seedOrg(db), 'designer')).email);
-    const dxfHead = Buffer.from('0\nSECTION\n2\nHEADER\n');
-    let sent = 0;
-    const endless = new ReadableStream<Uint8Array>({
-      pull(c) {
-        const chunk = sent === 0 ? Buffer.concat([dxfHead, Buffer.alloc(64 * 1024 - dxfHead.length, 0x20)]) : Buffer.alloc(64 * 1024, 0x20);
-        sent += chunk.length;
-        if (sent > 50 * UPLOAD_LIMIT) c.close();
-        else c.enqueue(chunk);
-      },
-    });
-    const big = await upload(t, 'huge.dxf', endless as unknown as BodyInit, { duplex: 'half' } as RequestInit);
+    const endless = endlessDxf(64 * 1024, 50 * UPLOAD_LIMIT);
+    const big = await upload(t, 'huge.dxf', endless.body, { duplex: 'half' } as RequestInit);
     expect(big.status).toBe(413);
-    expect(sent).toBeLessThan(10 * UPLOAD_LIMIT);
+    expect(endless.sent()).toBeLessThan(10 * UPLOAD_LIMIT);
     const exe = await upload(t, 'design.dxf', Buffer.from('MZ\x90\x00 this is a windows executable'));
     expect(exe.status).toBe(415);
     const renamed = await upload(t, 'photo.dxf', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
