@@ -159,17 +159,23 @@ interface KnownShape {
   lastUnit: number[] | null;
 }
 
-function newShape(id: number, deltas: readonly number[], kin: PlannerKinematics): KnownShape {
+function newShape(id: number, deltas: number[], kin: PlannerKinematics): KnownShape {
   const count = deltas.length / 3;
   const blocks = new Float64Array(count * BLOCK_STRIDE);
   const sum = [0, 0, 0];
   let firstUnit: number[] | null = null;
   let lastUnit: number[] | null = null;
-  for (let k = 0; k < count; k++) {
-    const d = deltas.slice(3 * k, 3 * k + 3);
-    for (let i = 0; i < 3; i++) sum[i] -= d[i];
+  const d = [0, 0, 0];
+  for (let k = 0, o = 0; k < count; k++, o += BLOCK_STRIDE) {
+    for (let i = 0; i < 3; i++) {
+      d[i] = deltas[3 * k + i];
+      sum[i] -= d[i];
+    }
     const g = kin.fromDelta(d)!;
-    blocks.set([g.millimeters, g.acceleration, g.rapidRate, lastUnit ? kin.junctionSqr(lastUnit, g.unit) : 0], k * BLOCK_STRIDE);
+    blocks[o] = g.millimeters;
+    blocks[o + 1] = g.acceleration;
+    blocks[o + 2] = g.rapidRate;
+    blocks[o + 3] = lastUnit ? kin.junctionSqr(lastUnit, g.unit) : 0;
     firstUnit ??= g.unit;
     lastUnit = g.unit;
   }
@@ -181,5 +187,5 @@ function newShape(id: number, deltas: readonly number[], kin: PlannerKinematics)
     if (g) back = { geometry: g, junctionIn: kin.junctionSqr(lastUnit, g.unit), junctionOut: kin.junctionSqr(g.unit, firstUnit) };
     else junctionWrap = kin.junctionSqr(lastUnit, firstUnit);
   }
-  return { deltas: [...deltas], shape: { id, blocks, count, back, junctionWrap }, firstUnit, lastUnit };
+  return { deltas, shape: { id, blocks, count, back, junctionWrap }, firstUnit, lastUnit };
 }

@@ -6,7 +6,7 @@
 // so the planner is full whenever the program has more moves; a starved sender only makes the real job slower.
 import { arcAngularTravel, arcSegmentCount, segmentArc, type ArcRequest } from './arc';
 import { GrblPlanner, DEFAULT_BLOCK_BUFFER_SIZE, type BlockGeometry, type BlockTag, type PlanLineData, type PlannerState } from './planner';
-import { blockProfile, type BlockProfile } from './profile';
+import { blockProfile, blockProfileInto, type BlockProfile } from './profile';
 import type { GrblSettings } from './settings';
 
 /** One executed block, for progress displays, tests and the emulator. */
@@ -72,6 +72,8 @@ export class MotionControl {
   private clockS = 0;
   private movedSinceStop = false;
   private lastLineDone = -1;
+  /** Reused for every executed block. */
+  private readonly profile: BlockProfile = blockProfile(1, 1, 0, 0, 1);
   readonly totals: MotionTotals = { timeS: 0, cutTimeS: 0, travelTimeS: 0, dwellTimeS: 0, idleDelayS: 0, cutMm: 0, travelMm: 0, blocks: 0, stops: 0, naiveTimeS: 0 };
 
   constructor(settings: GrblSettings, opts: MotionOptions = {}) {
@@ -192,7 +194,7 @@ export class MotionControl {
     if (!block) return;
     const exitSqr = this.planner.execBlockExitSpeedSqr();
     const nominal = GrblPlanner.nominalSpeed(block);
-    const profile = blockProfile(block.millimeters, block.acceleration, block.entrySpeedSqr, exitSqr, nominal);
+    const profile = blockProfileInto(this.profile, block.millimeters, block.acceleration, block.entrySpeedSqr, exitSqr, nominal);
     const dt = profile.timeMin * 60;
     this.clockS += dt;
     this.movedSinceStop = true;
@@ -214,7 +216,7 @@ export class MotionControl {
         entrySpeed: Math.sqrt(block.entrySpeedSqr),
         exitSpeed: Math.sqrt(exitSqr),
         nominalSpeed: nominal,
-        profile,
+        profile: { ...profile },
         endS: this.clockS,
       });
     }

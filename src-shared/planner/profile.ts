@@ -28,6 +28,21 @@ function rampTime(d: number, v0: number, v1: number): number {
  * never faster than `nominal`. Assumes 100 % overrides (entry ≤ nominal, which the planner guarantees).
  */
 export function blockProfile(mm: number, accel: number, entrySqr: number, exitSqr: number, nominal: number): BlockProfile {
+  return blockProfileInto({ shape: 'cruise', accelMm: 0, cruiseMm: 0, decelMm: 0, peakSpeed: 0, timeMin: 0 }, mm, accel, entrySqr, exitSqr, nominal);
+}
+
+function set(out: BlockProfile, shape: ProfileShape, accelMm: number, cruiseMm: number, decelMm: number, peakSpeed: number, timeMin: number): BlockProfile {
+  out.shape = shape;
+  out.accelMm = accelMm;
+  out.cruiseMm = cruiseMm;
+  out.decelMm = decelMm;
+  out.peakSpeed = peakSpeed;
+  out.timeMin = timeMin;
+  return out;
+}
+
+/** blockProfile written into `out` (the executor runs it for every block; no allocation). */
+export function blockProfileInto(out: BlockProfile, mm: number, accel: number, entrySqr: number, exitSqr: number, nominal: number): BlockProfile {
   const inv2Accel = 0.5 / accel;
   const entry = Math.sqrt(entrySqr);
   const exit = Math.sqrt(exitSqr);
@@ -40,13 +55,13 @@ export function blockProfile(mm: number, accel: number, entrySqr: number, exitSq
         const accelMm = entrySqr === nominalSqr ? 0 : inv2Accel * (nominalSqr - entrySqr);
         const cruiseMm = mm - accelMm - decelerateAfter;
         const timeMin = rampTime(accelMm, entry, nominal) + cruiseMm / nominal + rampTime(decelerateAfter, nominal, exit);
-        return { shape: accelMm === 0 && decelerateAfter === 0 ? 'cruise' : 'trapezoid', accelMm, cruiseMm, decelMm: decelerateAfter, peakSpeed: nominal, timeMin };
+        return set(out, accelMm === 0 && decelerateAfter === 0 ? 'cruise' : 'trapezoid', accelMm, cruiseMm, decelerateAfter, nominal, timeMin);
       }
       const peak = Math.sqrt(2 * accel * intersect + exitSqr);
       const accelMm = mm - intersect;
-      return { shape: 'triangle', accelMm, cruiseMm: 0, decelMm: intersect, peakSpeed: peak, timeMin: rampTime(accelMm, entry, peak) + rampTime(intersect, peak, exit) };
+      return set(out, 'triangle', accelMm, 0, intersect, peak, rampTime(accelMm, entry, peak) + rampTime(intersect, peak, exit));
     }
-    return { shape: 'decel', accelMm: 0, cruiseMm: 0, decelMm: mm, peakSpeed: entry, timeMin: rampTime(mm, entry, exit) };
+    return set(out, 'decel', 0, 0, mm, entry, rampTime(mm, entry, exit));
   }
-  return { shape: 'accel', accelMm: mm, cruiseMm: 0, decelMm: 0, peakSpeed: exit, timeMin: rampTime(mm, entry, exit) };
+  return set(out, 'accel', mm, 0, 0, exit, rampTime(mm, entry, exit));
 }
