@@ -4,7 +4,8 @@
 // pricing rules, request) in one transaction under the next number of the year, so a failed save leaves nothing
 // behind and recompute() reproduces a saved quote exactly, whatever was edited in the libraries since.
 import { v7 as uuidv7 } from 'uuid';
-import { recordSavedQuote } from '../sync/quote-link';
+import { recordSavedQuote, remoteQuoteMessage } from '../sync/quote-link';
+import { quoteNumber } from '../sync/quote-number';
 import { SyncStore } from '../sync/sync-store';
 import { z } from 'zod';
 import {
@@ -214,7 +215,7 @@ export class QuoteService {
     const id = uuidv7();
     this.db.transaction(() => {
       const { seq } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM quotes WHERE year = ?').get(year) as { seq: number };
-      const number = `Q-${year}-${String(seq).padStart(6, '0')}`;
+      const number = quoteNumber(this.db, year, seq);
       this.db
         .prepare(
           `INSERT INTO quotes(id, number, year, seq, customer_name, design_name, design_id, design_revision, material_id, machine_id,
@@ -243,7 +244,7 @@ export class QuoteService {
     const rows = this.db
       .prepare(
         `SELECT id, number, customer_name, design_name, material_id, quantity, currency, total_idr, manual_review, valid_until, created_at
-         FROM quotes WHERE number LIKE @like ESCAPE '\\' OR customer_name LIKE @like ESCAPE '\\' OR design_name LIKE @like ESCAPE '\\'
+         FROM quote_list WHERE number LIKE @like ESCAPE '\\' OR customer_name LIKE @like ESCAPE '\\' OR design_name LIKE @like ESCAPE '\\'
          ORDER BY created_at DESC, seq DESC LIMIT @limit`,
       )
       .all({ like, limit }) as QuoteRow[];
@@ -264,7 +265,7 @@ export class QuoteService {
 
   private row(id: string): QuoteRow {
     const row = this.db.prepare('SELECT * FROM quotes WHERE id = ?').get(id) as QuoteRow | undefined;
-    if (!row) throw new ContractError('NOT_FOUND', `no quote ${id}`);
+    if (!row) throw new ContractError('NOT_FOUND', remoteQuoteMessage(this.db, id) ?? `no quote ${id}`);
     return row;
   }
 

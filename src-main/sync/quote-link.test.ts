@@ -10,7 +10,7 @@ it('queues a saved quote as one quote.upsert, atomically with the caller’s tra
   const dir = mkdtempSync(join(tmpdir(), 'ah-quote-link-'));
   const db = openDatabase(join(dir, 'a.db'));
   const store = new SyncStore(db);
-  const q = { id: '0190d6e4-0000-7000-8000-0000000000aa', number: 'Q-2026-000007', customerName: 'PT Maju', designName: 'Sign', materialId: 'pmma-clear', quantity: 3, currency: 'IDR', totalIdr: 1_250_000, manualReview: false, validUntil: '2026-12-25', createdAt: 'x' };
+  const q = { id: '0190d6e4-0000-7000-8000-0000000000aa', number: 'Q-2026-000007', customerName: 'PT Maju', designName: 'Sign', materialId: 'pmma-clear', quantity: 3, currency: 'IDR', totalIdr: 1_250_000, manualReview: false, validUntil: '2026-12-25', createdAt: '2026-11-25T10:00:00.000Z' };
   expect(() => db.transaction(() => {
     recordSavedQuote(store, q);
     throw new Error('save failed later in the same transaction');

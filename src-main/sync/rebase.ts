@@ -7,6 +7,7 @@ import { emptyRecord, mergeLww, stamp, type LwwRecord } from '../../src-shared/s
 import type { MutationArgs } from '../../src-shared/sync/mutations';
 import type { Db } from '../store/database';
 import type { Outbox, RecordKind } from './outbox';
+import { addPulledRevision } from './design-history';
 import { stmt } from './statements';
 
 const json = (s: string | null | undefined) => (s ? JSON.parse(s) : null);
@@ -119,15 +120,17 @@ export class Rebaser {
     const create = pending.find((p) => p.type === 'design.addRevision');
     if (incoming) {
       const d = incoming.doc as { designId: string; name: string; body: unknown; revision: number };
-      stmt(this.db, 
+      stmt(this.db,
           `INSERT INTO design_revision_replicas(revision_id, design_id, name, body, server_revision, server_version, created_at) VALUES (?,?,?,?,?,?,?)
            ON CONFLICT(revision_id) DO UPDATE SET server_revision = excluded.server_revision, server_version = excluded.server_version`,
         )
         .run(id, d.designId, d.name, JSON.stringify(d.body), d.revision, incoming.version, this.now().toISOString());
+      if (!create) addPulledRevision(this.db, id, this.now().toISOString());
     } else if (create) {
       const a = JSON.parse(create.args) as MutationArgs<'design.addRevision'>;
-      stmt(this.db, 'INSERT OR IGNORE INTO design_revision_replicas(revision_id, design_id, name, body, created_at) VALUES (?,?,?,?,?)')
-        .run(id, a.designId, a.name, JSON.stringify(a.body), create.client_time);
+      const local = typeof a.body.revision === 'number' ? a.body.revision : null;
+      stmt(this.db, 'INSERT OR IGNORE INTO design_revision_replicas(revision_id, design_id, name, body, local_revision, created_at) VALUES (?,?,?,?,?,?)')
+        .run(id, a.designId, a.name, JSON.stringify(a.body), local, create.client_time);
     } else {
       stmt(this.db, 'DELETE FROM design_revision_replicas WHERE revision_id = ? AND server_version IS NULL').run(id);
     }

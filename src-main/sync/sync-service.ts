@@ -9,6 +9,7 @@ import type { Db } from '../store/database';
 import { CloudClient, type LoginCodes, SyncHttpError } from './cloud-client';
 import { getOrder } from './order-queries';
 import { openSecretStore, type SecretStore } from './secret-store';
+import { adoptDeviceCode } from './quote-number';
 import { SyncEngine, type EngineOptions } from './sync-engine';
 import { SyncStore } from './sync-store';
 
@@ -68,6 +69,7 @@ export class SyncService {
       this.pendingLogin = null;
       this.client = pending;
       this.store.state.set('account', JSON.stringify({ cloudUrl: input.cloudUrl, email: input.email }));
+      adoptDeviceCode(this.store.state);
       this.engine.setTransport(pending);
       return { signedIn: true };
     } catch (err) {

@@ -37,8 +37,11 @@ export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'declined'] as const
 
 export const quoteFieldsSchema = z
   .object({
-    /** The quote number shown to the customer (Q-YYYY-NNNNNN from the quote service). */
+    /** The quote number shown to the customer (Q-YYYY-CCCC-NNNNNN from the quote service, see quote-number.ts). */
     number: z.string().max(40),
+    /** When the quote was saved on its device, and whether its price needs a manual review. */
+    createdAt: z.string().datetime(),
+    manualReview: z.boolean(),
     title: z.string().trim().min(1).max(200),
     customerId: z.string().uuid().nullable(),
     customerName: z.string().max(200),

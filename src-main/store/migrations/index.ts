@@ -3,6 +3,7 @@ import { migration001 } from './001_foundation';
 import { migration002 } from './002_quote';
 import { migration003 } from './003_machines';
 import { migration004 } from './004_sync';
+import { migration005 } from './005_sync_merge';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
