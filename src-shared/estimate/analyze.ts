@@ -55,13 +55,8 @@ export interface DesignAnalysis {
   counts: { paths: number; ignored: number };
 }
 
-const TEXT_ENTITIES = /^(TEXT|MTEXT|ATTRIB|ATTDEF|text|svg:text)$/;
-const CURVE_ENTITIES = /^(SPLINE|ELLIPSE|svg:path|HELIX)$/;
-
-function boxOf(segs: Path['segments'], into: BBox): BBox {
-  for (const s of segs) addSegmentToBBox(into, s);
-  return into;
-}
+const TEXT_ENTITIES = new Set(['TEXT', 'MTEXT', 'ATTRIB', 'ATTDEF', 'text', 'svg:text']);
+const CURVE_ENTITIES = new Set(['SPLINE', 'ELLIPSE', 'svg:path', 'HELIX']);
 
 function summarisePart(p: PartGeom): PartSummary {
   const b = p.outer.bbox;
@@ -111,23 +106,25 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
   const flat = allParts(cut.parts);
   const parts = flat.map(summarisePart);
 
+  // One pass over the vector paths (in cut, score, line-engrave order) for the box and the complexity counts.
   const bbox = emptyBBox();
-  for (const p of [...ops.cut, ...ops.score, ...ops.engraveFill, ...ops.engraveLine]) boxOf(p.segments, bbox);
-  if (isEmptyBBox(bbox)) Object.assign(bbox, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
-
   let vertices = 0;
   let curvedLengthMm = 0;
-  let textPaths = 0;
-  const vectorPaths = [...ops.cut, ...ops.score, ...ops.engraveLine];
-  for (const p of vectorPaths) {
-    vertices += p.segments.length;
-    const curvedEntity = CURVE_ENTITIES.test(p.entity);
-    for (const s of p.segments) {
-      if (s.kind === 'arc') curvedLengthMm += s.radius * Math.abs(s.sweep);
-      else if (curvedEntity) curvedLengthMm += Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
+  for (const group of [ops.cut, ops.score, ops.engraveLine]) {
+    for (const p of group) {
+      vertices += p.segments.length;
+      const curvedEntity = CURVE_ENTITIES.has(p.entity);
+      for (const s of p.segments) {
+        addSegmentToBBox(bbox, s);
+        if (s.kind === 'arc') curvedLengthMm += s.radius * Math.abs(s.sweep);
+        else if (curvedEntity) curvedLengthMm += Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y);
+      }
     }
   }
-  for (const p of design.paths) if (TEXT_ENTITIES.test(p.entity)) textPaths++;
+  for (const p of ops.engraveFill) for (const s of p.segments) addSegmentToBBox(bbox, s);
+  if (isEmptyBBox(bbox)) Object.assign(bbox, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
+  let textPaths = 0;
+  for (const p of design.paths) if (TEXT_ENTITIES.has(p.entity)) textPaths++;
 
   const closedCut = cutContours.filter((c) => c.closed);
   let smallestFeatureMm = Infinity;
