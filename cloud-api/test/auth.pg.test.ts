@@ -6,6 +6,7 @@ import { openPgDb } from '../src/db/pg-db';
 import { useSuiteContext } from './suites/context';
 import { authSuite } from './suites/auth-suite';
 import { sessionCacheSuite } from './suites/session-cache-suite';
+import { passwordResetSuite } from './suites/password-reset-suite';
 import { openTestPg } from './pg-context';
 import { startTestPostgres } from './services';
 
@@ -13,6 +14,7 @@ describe('auth on PostgreSQL', () => {
   const ctx = useSuiteContext(openTestPg);
   authSuite(ctx);
   sessionCacheSuite(ctx);
+  passwordResetSuite(ctx);
 
   it('keeps the session cache off when notifications do not arrive (LISTEN on another database, as through pgbouncer)', async () => {
     const [main, elsewhere] = await Promise.all([startTestPostgres(), startTestPostgres()]);

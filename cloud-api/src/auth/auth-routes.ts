@@ -1,5 +1,5 @@
-// Sign-in, token refresh, logout and the public key set. Login is two steps (password, then codes) and is rate
-// limited per IP more tightly than the rest of the API.
+// Sign-in, token refresh, logout, password reset and the public key set. Login is two steps (password, then
+// codes); login and reset are rate limited per IP more tightly than the rest of the API.
 import { z } from 'zod';
 import { appendAudit } from '../audit/audit';
 import type { AppDeps } from '../deps';
@@ -7,6 +7,8 @@ import { errors } from '../http/errors';
 import { ErrorBody, errorResponses, type ZodApp } from '../http/zod-app';
 import { principalOf, requestContext } from '../rbac/principal';
 import { LoginService } from './login-service';
+import { PasswordResets, RESET_TTL_S } from './password-reset';
+import { PASSWORD_MIN_LENGTH } from './passwords';
 import { deliverPending } from './sender';
 import type { Role } from '../rbac/matrix';
 
@@ -73,6 +75,37 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
   });
 
   const Revoked = z.object({ revokedSessions: z.number().int() });
+  const resets = new PasswordResets(deps);
+  app.post('/api/v1/auth/password-reset', {
+    config: { permission: 'public', rateLimit: LOGIN_LIMIT },
+    schema: {
+      tags, summary: 'Request a password reset code by email (the answer is the same whether the account exists)', security: [],
+      body: z.object({ email: z.string().email().max(254) }).strict(),
+      response: { 202: z.object({ accepted: z.literal(true), expiresIn: z.number().int() }), ...errorResponses },
+    },
+  }, async (req, reply) => {
+    await resets.request(req.body.email, requestContext(req));
+    if (deps.config.sender === 'console') deliver();
+    return reply.code(202).send({ accepted: true as const, expiresIn: RESET_TTL_S });
+  });
+
+  app.post('/api/v1/auth/password-reset/confirm', {
+    config: { permission: 'public', rateLimit: LOGIN_LIMIT },
+    schema: {
+      tags, summary: 'Set a new password with the emailed code; ends every session of the account', security: [],
+      body: z.object({
+        email: z.string().email().max(254),
+        code: z.string().regex(/^\d{6}$/),
+        newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(1024),
+      }).strict(),
+      response: { 200: Revoked, ...errorResponses },
+    },
+  }, async (req) => {
+    const { revokedSessions } = await resets.confirm(req.body.email, req.body.code, req.body.newPassword, requestContext(req));
+    if (deps.config.sender === 'console') deliver();
+    return { revokedSessions };
+  });
+
   app.post('/api/v1/auth/logout', {
     config: { permission: 'authenticated' },
     schema: { tags, summary: 'End this session (its refresh-token family)', response: { 200: Revoked, ...errorResponses } },

@@ -4,6 +4,7 @@ import { openPgliteDb } from '../db/pglite-db';
 import { useSuiteContext } from '../../test/suites/context';
 import { authSuite } from '../../test/suites/auth-suite';
 import { sessionCacheSuite } from '../../test/suites/session-cache-suite';
+import { passwordResetSuite } from '../../test/suites/password-reset-suite';
 
 describe('auth on PGlite', () => {
   const ctx = useSuiteContext(async () => {
@@ -12,4 +13,5 @@ describe('auth on PGlite', () => {
   });
   authSuite(ctx);
   sessionCacheSuite(ctx);
+  passwordResetSuite(ctx);
 });

@@ -13,17 +13,13 @@ import { queueMessage } from './sender';
 import { acceptTotp, hashRecoveryCode } from './totp';
 import { issueAccessToken } from './access-tokens';
 import type { Role } from '../rbac/matrix';
+import type { RequestContext as Ctx } from '../rbac/principal';
 
 export const CHALLENGE_TTL_S = 600;
 export const CHALLENGE_MAX_ATTEMPTS = 5;
 export const TOTP_SEAL_PURPOSE = 'totp-secret';
 
 export type Factor = 'email_code' | 'sms_code' | 'totp';
-
-interface Ctx {
-  ip?: string;
-  requestId?: string;
-}
 
 interface UserRow {
   id: string;

@@ -10,6 +10,7 @@ export async function eraseUser(q: Queryable, userId: string, orgId: string, ctx
   await q.query("DELETE FROM sender_outbox WHERE recipient = $1 OR recipient = coalesce($2, '')", [u.email, u.phone]);
   await q.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
   await q.query('DELETE FROM login_challenges WHERE user_id = $1', [userId]);
+  await q.query('DELETE FROM password_resets WHERE user_id = $1', [userId]);
   await q.query('DELETE FROM refresh_families WHERE user_id = $1', [userId]);
   await q.query('UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE created_by = $1', [userId]);
   await q.query(

@@ -6,6 +6,8 @@ export const RETENTION = {
   senderOutboxDays: 7,
   /** Finished or expired sign-in challenges. */
   loginChallengeDays: 1,
+  /** Expired or used password reset codes. */
+  passwordResetDays: 1,
   /** Refresh tokens and families after they expired or were revoked. */
   refreshTokenDays: 30,
   /** Tax records: order amounts, lines and billing identity. */
@@ -15,5 +17,5 @@ export const RETENTION = {
 /** Kept after a user asks for erasure, and why. */
 export const KEPT_FOR_TAX = ['order numbers, dates, lines and amounts', 'billing name and address on orders'] as const;
 /** Erased when a user asks. */
-export const ERASED = ['name, email and phone on the account', 'password hash, TOTP secret and recovery codes', 'sessions and API keys',
+export const ERASED = ['name, email and phone on the account', 'password hash, TOTP secret, recovery codes and password reset codes', 'sessions and API keys',
   'contact email/phone and shipping address on orders', 'pending and sent messages'] as const;

@@ -7,6 +7,7 @@ import { RETENTION } from './policy';
 export interface RetentionResult {
   senderOutbox: number;
   loginChallenges: number;
+  passwordResets: number;
   refreshFamilies: number;
   ordersPastTaxRetention: number;
 }
@@ -17,6 +18,7 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionR
     const result: RetentionResult = {
       senderOutbox: await count(`DELETE FROM sender_outbox WHERE created_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [now, RETENTION.senderOutboxDays]),
       loginChallenges: await count(`DELETE FROM login_challenges WHERE expires_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [now, RETENTION.loginChallengeDays]),
+      passwordResets: await count(`DELETE FROM password_resets WHERE expires_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [now, RETENTION.passwordResetDays]),
       refreshFamilies: await count(
         `DELETE FROM refresh_families f WHERE (f.revoked_at < $1::timestamptz - make_interval(days => $2))
            OR NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = f.id AND t.expires_at > $1::timestamptz - make_interval(days => $2))

@@ -27,4 +27,10 @@ export function principalOf(req: FastifyRequest): Principal {
 /** Audit fields for the caller: API keys act on behalf of their creator. */
 export const auditActor = (p: Principal) => ({ actorId: p.userId, actorKind: p.kind });
 
-export const requestContext = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
+/** Where a request came from, for audit rows. */
+export interface RequestContext {
+  ip?: string;
+  requestId?: string;
+}
+
+export const requestContext = (req: FastifyRequest): RequestContext => ({ ip: req.ip, requestId: req.id });

@@ -59,6 +59,8 @@ export const ROUTE_CASES: RouteCase[] = [
   R('POST', '/api/v1/auth/logout', 'authenticated', { endsSession: true }),
   R('POST', '/api/v1/auth/logout-all', 'authenticated', { endsSession: true }),
   R('GET', '/api/v1/auth/jwks.json', 'public'),
+  R('POST', '/api/v1/auth/password-reset', 'public', { body: () => ({ email: 'nobody@example.test' }) }),
+  R('POST', '/api/v1/auth/password-reset/confirm', 'public', { body: () => ({ email: 'nobody@example.test', code: '000000', newPassword: 'x'.repeat(12) }) }),
   R('POST', '/api/v1/auth/mfa/totp/enrol', 'authenticated'),
   R('POST', '/api/v1/auth/mfa/totp/activate', 'authenticated', { body: () => ({ code: '000000' }) }),
   R('POST', '/api/v1/auth/mfa/totp/disable', 'authenticated', { body: () => ({ password: PASSWORD, code: '000000' }) }),
