@@ -1,11 +1,11 @@
-// Reads the files the `nest` command is given: DXF drawings (every closed outer contour with its holes becomes a
-// part, islands inside holes included, through the shared DXF importer and contour builder) or one ESICUP strip
-// instance (JSON). Bad files fail with the file name and what is wrong.
+// Reads the files the `nest` command is given: drawings (DXF, SVG, … through the app's import, src-main/import,
+// then the parts exactly as the app's nest view builds them: closed contours of the cut layers, islands inside
+// holes included, src-shared/editor/design-parts) or one ESICUP strip instance (JSON). Bad files fail with the
+// file name and what is wrong.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { importDxf } from '../../src-shared/dxf/import-dxf';
-import { allParts, buildContours } from '../../src-shared/geometry/contours';
-import { segmentsToRing } from '../../src-shared/geometry/polygon';
+import { designParts } from '../../src-shared/editor/design-parts';
+import { importFile } from '../import/import-file';
 import { parseEsicup, isEsicup, type EsicupInstance } from '../../src-shared/nest/esicup';
 import { NestInputError } from '../../src-shared/nest/validate';
 import type { NestPart } from '../../src-shared/nest/types';
@@ -30,7 +30,7 @@ export function readNestInputs(files: string[], quantity: number): NestInput {
   const parts: NestPart[] = [];
   const warnings: string[] = [];
   for (const { file, bytes } of loaded) {
-    const got = dxfParts(file, bytes, quantity);
+    const got = drawingParts(file, bytes, quantity);
     parts.push(...got.parts);
     warnings.push(...got.warnings);
   }
@@ -46,24 +46,20 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-function dxfParts(file: string, bytes: Uint8Array, quantity: number): { parts: NestPart[]; warnings: string[] } {
+function drawingParts(file: string, bytes: Uint8Array, quantity: number): { parts: NestPart[]; warnings: string[] } {
   let imported;
   try {
-    imported = importDxf(bytes);
+    imported = importFile(basename(file), bytes);
   } catch (e) {
-    throw new NestInputError(`${file}: ${(e as Error).message}`);
+    const message = (e as Error).message;
+    const own = `${basename(file)}: `;
+    throw new NestInputError(`${file}: ${message.startsWith(own) ? message.slice(own.length) : message}`);
   }
-  const built = buildContours(imported.paths);
-  const open = built.contours.filter((c) => !c.closed);
-  const warnings = built.findings.filter((f) => f.severity !== 'info').map((f) => `${file}: ${f.message}`);
+  const open = imported.contours.filter((c) => !c.closed);
+  const warnings: string[] = [];
   if (open.length) warnings.push(`${file}: ${open.length} open contour${open.length === 1 ? '' : 's'} left out of the nest (layers ${[...new Set(open.map((c) => c.layer))].join(', ')})`);
-  const name = basename(file).replace(/\.dxf$/i, '');
-  const parts = allParts(built.parts).map((p, i) => ({
-    id: `${name}#${i + 1}`,
-    name: `${name} part ${i + 1}`,
-    quantity,
-    shape: { outer: segmentsToRing(p.outer.segments), holes: p.holes.map((h) => segmentsToRing(h.segments)) },
-  }));
+  const name = basename(file).replace(/\.[^.]+$/, '');
+  const parts = designParts(name, imported.paths, imported.layers).map((p, i) => ({ id: p.id, name: `${name} part ${i + 1}`, quantity, shape: p.shape }));
   if (parts.length === 0) throw new NestInputError(`${file}: no closed outline to nest${open.length ? ` (${open.length} open contours)` : ''}`);
   return { parts, warnings };
 }

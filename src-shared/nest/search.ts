@@ -149,14 +149,15 @@ function mutate(g: Genome, prep: Prepared, rng: Rng): { g: Genome; from: number 
     if (r < 0.3) {
       const vs = prep.variantsOf[prep.instances[order[i]].part];
       if (vs.length > 1) {
-        orient[order[i]] = vs[randInt(rng, vs.length)];
+        // Another orientation than the current one (re-drawing the same one would waste an evaluation).
+        const k = vs.indexOf(orient[order[i]]);
+        orient[order[i]] = vs[k < 0 ? randInt(rng, vs.length) : (k + 1 + randInt(rng, vs.length - 1)) % vs.length];
         from = Math.min(from, i);
         continue;
       }
     }
-    const near = rng() < 0.5;
-    let j = near ? Math.min(n - 1, Math.max(0, i + 1 + randInt(rng, 4) - (rng() < 0.5 ? 5 : 0))) : randInt(rng, n);
-    if (j === i) j = (i + 1) % n;
+    const j = partner(prep, order, i, rng);
+    if (j < 0) continue;
     if (r < 0.7) {
       [order[i], order[j]] = [order[j], order[i]];
     } else {
@@ -166,6 +167,22 @@ function mutate(g: Genome, prep: Prepared, rng: Rng): { g: Genome; from: number 
     from = Math.min(from, i, j);
   }
   return { g: { order, orient }, from: Math.min(from, n) };
+}
+
+/**
+ * Position to swap with or move to from i: near (within 5) or anywhere, holding a copy of a different part when
+ * one is found in a few tries (exchanging two copies of the same part changes nothing); −1 when none is.
+ */
+function partner(prep: Prepared, order: number[], i: number, rng: Rng): number {
+  const n = order.length;
+  const part = prep.instances[order[i]].part;
+  for (let t = 0; t < 8; t++) {
+    const near = rng() < 0.5;
+    let j = near ? Math.min(n - 1, Math.max(0, i + 1 + randInt(rng, 4) - (rng() < 0.5 ? 5 : 0))) : randInt(rng, n);
+    if (j === i) j = (i + 1) % n;
+    if (prep.instances[order[j]].part !== part) return j;
+  }
+  return -1;
 }
 
 function progressOf(prep: Prepared, layout: Layout, evaluations: number, seconds: number): NestProgress {
