@@ -9,8 +9,9 @@ import { importFile } from '../import/import-file';
 import { parseEsicup, isEsicup, type EsicupInstance } from '../../src-shared/nest/esicup';
 import { NestInputError } from '../../src-shared/nest/validate';
 import type { NestPart } from '../../src-shared/nest/types';
+import type { Path } from '../../src-shared/geometry/types';
 
-export type NestInput = { kind: 'esicup'; instance: EsicupInstance } | { kind: 'parts'; parts: NestPart[]; warnings: string[] };
+export type NestInput = { kind: 'esicup'; instance: EsicupInstance } | { kind: 'parts'; parts: NestPart[]; warnings: string[]; exact: Map<string, Path[]> };
 
 export function readNestInputs(files: string[], quantity: number): NestInput {
   if (files.length === 0) throw new NestInputError('no input file given');
@@ -29,12 +30,14 @@ export function readNestInputs(files: string[], quantity: number): NestInput {
   }
   const parts: NestPart[] = [];
   const warnings: string[] = [];
+  const exact = new Map<string, Path[]>();
   for (const { file, bytes } of loaded) {
     const got = drawingParts(file, bytes, quantity);
     parts.push(...got.parts);
     warnings.push(...got.warnings);
+    for (const [id, paths] of got.exact) exact.set(id, paths);
   }
-  return { kind: 'parts', parts, warnings };
+  return { kind: 'parts', parts, warnings, exact };
 }
 
 function readBytes(file: string): Uint8Array {
@@ -46,7 +49,8 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-function drawingParts(file: string, bytes: Uint8Array, quantity: number): { parts: NestPart[]; warnings: string[] } {
+/** The drawing's parts, and each part's cut paths (exact arcs) for the DXF output. */
+function drawingParts(file: string, bytes: Uint8Array, quantity: number): { parts: NestPart[]; warnings: string[]; exact: Map<string, Path[]> } {
   let imported;
   try {
     imported = importFile(basename(file), bytes);
@@ -59,7 +63,11 @@ function drawingParts(file: string, bytes: Uint8Array, quantity: number): { part
   const warnings: string[] = [];
   if (open.length) warnings.push(`${file}: ${open.length} open contour${open.length === 1 ? '' : 's'} left out of the nest (layers ${[...new Set(open.map((c) => c.layer))].join(', ')})`);
   const name = basename(file).replace(/\.[^.]+$/, '');
-  const parts = designParts(name, imported.paths, imported.layers).map((p, i) => ({ id: p.id, name: `${name} part ${i + 1}`, quantity, shape: p.shape }));
+  const designed = designParts(name, imported.paths, imported.layers);
+  const parts = designed.map((p, i) => ({ id: p.id, name: `${name} part ${i + 1}`, quantity, shape: p.shape }));
   if (parts.length === 0) throw new NestInputError(`${file}: no closed outline to nest${open.length ? ` (${open.length} open contours)` : ''}`);
-  return { parts, warnings };
+  const cut = new Set(imported.layers.filter((l) => l.operation === 'cut').map((l) => l.name));
+  const known = new Set(imported.layers.map((l) => l.name));
+  const exact = new Map(designed.map((p) => [p.id, p.paths.filter((q) => !q.fill && (cut.has(q.layer) || !known.has(q.layer)))]));
+  return { parts, warnings, exact };
 }

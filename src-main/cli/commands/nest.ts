@@ -7,6 +7,7 @@ import { readNestInputs } from '../../nest/inputs';
 import { nestToDxf } from '../../../src-shared/nest/dxf';
 import { NestInputError } from '../../../src-shared/nest/validate';
 import type { NestJob, NestResult } from '../../../src-shared/nest/types';
+import type { Path } from '../../../src-shared/geometry/types';
 import { fail, numberOption, printJson } from '../output';
 
 interface NestOpts {
@@ -44,7 +45,7 @@ export function register(program: Command): void {
     .option('-o, --output <file.dxf>', 'write the layout as DXF, one layer per sheet')
     .option('--json', 'print the result as JSON')
     .action(async (files: string[], opts: NestOpts) => {
-      const { job, esicupName } = buildJob(files, opts);
+      const { job, esicupName, exact } = buildJob(files, opts);
       const run = (() => {
         try {
           return startNest(job, {
@@ -60,13 +61,13 @@ export function register(program: Command): void {
       process.once('SIGINT', stopOnSignal);
       const result = await run.result.finally(() => process.off('SIGINT', stopOnSignal));
       if (!opts.json && process.stderr.isTTY) process.stderr.write('\n');
-      if (opts.output) writeFileSync(opts.output, nestToDxf(job, result));
+      if (opts.output) writeFileSync(opts.output, nestToDxf(job, result, exact));
       if (esicupName !== undefined) printStrip(esicupName, result, opts.json);
       else printSheets(result, opts.json);
     });
 }
 
-function buildJob(files: string[], opts: NestOpts): { job: NestJob; esicupName?: string } {
+function buildJob(files: string[], opts: NestOpts): { job: NestJob; esicupName?: string; exact?: Map<string, Path[]> } {
   const qty = numberOption('qty', opts.qty, { min: 0, integer: true })!;
   const common = {
     spacing: numberOption('spacing', opts.spacing, { min: 0 }),
@@ -98,7 +99,7 @@ function buildJob(files: string[], opts: NestOpts): { job: NestJob; esicupName?:
     count: numberOption('sheets', opts.sheets, { min: 1, integer: true }),
     margin: numberOption('margin', opts.margin, { min: 0 }),
   };
-  return { job: { ...common, parts: input.parts, sheets: [sheet], rotations: { kind: 'steps', steps: steps ?? 4 } } };
+  return { job: { ...common, parts: input.parts, sheets: [sheet], rotations: { kind: 'steps', steps: steps ?? 4 } }, exact: input.exact };
 }
 
 function printStrip(name: string, r: NestResult, json?: boolean): void {

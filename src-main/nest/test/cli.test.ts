@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEsicup } from '../../../src-shared/nest/esicup';
 import { verifyNest } from '../../../src-shared/nest/verify';
+import { importDxf } from '../../../src-shared/dxf/import-dxf';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const bin = join(root, 'bin', 'acrylichub.mjs');
@@ -37,6 +38,11 @@ describe('acrylichub nest', () => {
     const dxf = readFileSync(out, 'utf8');
     expect(dxf).toMatch(/SHEET_1/);
     expect(dxf).toMatch(/LWPOLYLINE|POLYLINE/);
+    // The part's arcs are written as arcs (bulges), not as the 1300-point polygon it is nested as.
+    const back = importDxf(new TextEncoder().encode(dxf)).paths.filter((p) => p.layer.startsWith('SHEET_'));
+    const arcs = back.flatMap((p) => p.segments).filter((s) => s.kind === 'arc').length;
+    expect(arcs).toBeGreaterThan(0);
+    expect(back.flatMap((p) => p.segments).length).toBeLessThan(1000 * json.sheets.reduce((s: number, sh: { placements: unknown[] }) => s + sh.placements.length, 0));
   }, 120_000);
 
   it('fails with one clear line on bad input', () => {
