@@ -2,12 +2,13 @@
 // (password, then the emailed/TOTP code), keeps the access token in memory and the refresh token in the
 // SecretStore, refreshes once on a 401 (one refresh in flight at a time; refresh tokens rotate on every use) and
 // retries the call. Errors become SyncHttpError with a kind the engine acts on: offline (retry with backoff),
-// auth (sign in again), too_large (split the batch), server.
+// auth (sign in again), too_large (split the batch), conflict (a pipelined push batch overtook its predecessor:
+// send it again), server.
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { pullResponseSchema, pushResponseSchema, type PullQuery, type PullResponse, type PushRequest, type PushResponse } from '../../src-shared/sync/protocol';
 import type { SecretStore } from './secret-store';
 
-export type SyncErrorKind = 'offline' | 'auth' | 'too_large' | 'server' | 'bad_request';
+export type SyncErrorKind = 'offline' | 'auth' | 'too_large' | 'conflict' | 'server' | 'bad_request';
 
 export class SyncHttpError extends Error {
   constructor(readonly kind: SyncErrorKind, message: string, readonly status?: number) {
@@ -42,6 +43,7 @@ export function classify(err: unknown): SyncHttpError {
   if (!status) return new SyncHttpError('offline', `cloud unreachable: ${e.code ?? e.message}`);
   if (status === 401) return new SyncHttpError('auth', msg, status);
   if (status === 413) return new SyncHttpError('too_large', msg, status);
+  if (status === 409) return new SyncHttpError('conflict', msg, status);
   if (status >= 500 || status === 429) return new SyncHttpError('server', `cloud error ${status}: ${msg}`, status);
   return new SyncHttpError('bad_request', `cloud refused the request (${status}): ${msg}`, status);
 }

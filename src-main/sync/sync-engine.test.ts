@@ -22,7 +22,8 @@ function store(): SyncStore {
   return new SyncStore(db);
 }
 
-/** A server in memory: acknowledges everything, refuses batches above `maxBatch` with 413. */
+/** A server in memory: acknowledges everything, refuses batches above `maxBatch` with 413 and a pipelined batch
+ * whose predecessor it has not applied with 409. */
 class FakeServer implements SyncTransport {
   last = 0;
   batches: number[] = [];
@@ -31,6 +32,7 @@ class FakeServer implements SyncTransport {
   async push(req: PushRequest): Promise<PushResponse> {
     if (this.fail) throw this.fail;
     if (req.mutations.length > this.maxBatch) throw new SyncHttpError('too_large', 'too large', 413);
+    if (req.after !== undefined && this.last < req.after) throw new SyncHttpError('conflict', 'previous batch missing', 409);
     this.batches.push(req.mutations.length);
     this.last = Math.max(this.last, ...req.mutations.map((m) => m.mutationId));
     return { results: req.mutations.map((m) => ({ mutationId: m.mutationId, status: 'applied' as const })), lastMutationId: this.last };
@@ -53,6 +55,35 @@ describe('sync engine', () => {
     const st = await e.syncNow();
     expect(server.batches).toEqual([2, 2, 2, 2, 2]);
     expect(st).toMatchObject({ pending: 0, online: true, lastError: null });
+  });
+
+  it('keeps two batches in flight and sends a batch again when it overtook its predecessor (409)', async () => {
+    const s = store();
+    for (let i = 0; i < 10; i++) s.upsertQuote(QID, { quantity: i + 1 });
+    const server = new FakeServer();
+    const applied: number[] = [];
+    const statuses: number[] = [];
+    const slow: SyncTransport = {
+      // Batches sent on their own arrive late, pipelined ones at once: every pipelined batch overtakes.
+      async push(req) {
+        if (req.after === undefined) await new Promise((r) => setTimeout(r, 5));
+        try {
+          const res = await server.push(req);
+          applied.push(...req.mutations.map((m) => m.mutationId));
+          return res;
+        } catch (err) {
+          statuses.push((err as SyncHttpError).status ?? 0);
+          throw err;
+        }
+      },
+      pull: (q) => server.pull(q),
+    };
+    const e = new SyncEngine(s, { background: false, batchSize: 3 });
+    e.setTransport(slow);
+    expect(await e.syncNow()).toMatchObject({ pending: 0, lastError: null });
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((x) => x === 409)).toBe(true);
   });
 
   it('backs off exponentially with full jitter, capped', () => {

@@ -1,9 +1,9 @@
 // Runs sync in the background: on start, after local changes (debounced), when the network comes back, and on
 // a retry timer with exponential backoff and full jitter after a failure (the retries double as reconnect
-// probes). One cycle pushes the whole outbox in order in batches (halving the batch on 413) and then pulls until
+// probes). One cycle pushes the whole outbox in order in batches (two in flight, halving the batch on 413) and then pulls until
 // the server has nothing more. Status (online, pending count, last sync, last error, rejections) is published to
 // listeners on every change.
-import type { PushResponse } from '../../src-shared/sync/protocol';
+import type { MutationEnvelope, PushResponse } from '../../src-shared/sync/protocol';
 import { classify, type SyncTransport } from './cloud-client';
 import type { SyncStore } from './sync-store';
 
@@ -16,6 +16,12 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   nextRetryAt: string | null;
+}
+
+interface InFlight {
+  batch: MutationEnvelope[];
+  reply: Promise<PushResponse>;
+  pipelined: boolean;
 }
 
 export interface EngineOptions {
@@ -149,32 +155,51 @@ export class SyncEngine {
     return Math.max(this.o.debounceMs + 1, Math.floor(this.o.random() * cap));
   }
 
-  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). One request at
-   * a time (the server must see the batches in order); the next batch is read from the outbox while the server
-   * applies the current one. */
+  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). Two requests at
+   * most are in flight: while the server applies one batch, the next is read from the outbox and sent with
+   * `after` = the previous batch's last mutation id, so the server applies it only after that one (a batch that
+   * overtakes its predecessor is refused with 409 and sent again on its own). */
   async push(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
-    let batch = this.store.outbox.pending(this.batchSize, 0);
-    while (batch.length) {
-      const sending = t.push({ deviceId, mutations: batch });
-      sending.catch(() => undefined); // handled by the await below, after the next batch is read
+    const send = (batch: MutationEnvelope[], after?: number): InFlight => {
+      const reply = t.push({ deviceId, mutations: batch, ...(after === undefined ? {} : { after }) });
+      reply.catch(() => undefined); // awaited in turn below
+      return { batch, reply, pipelined: after !== undefined };
+    };
+    const lastOf = (f: InFlight) => f.batch[f.batch.length - 1].mutationId;
+    const first = this.store.outbox.pending(this.batchSize, 0);
+    if (!first.length) return;
+    let cur = send(first);
+    for (;;) {
       await new Promise((r) => setImmediate(r)); // let the request go out before reading on
-      const next = this.store.outbox.pending(this.batchSize, batch[batch.length - 1].mutationId);
+      const following = this.store.outbox.pending(this.batchSize, lastOf(cur));
+      const next = following.length ? send(following, lastOf(cur)) : null;
       let res: PushResponse;
       try {
-        res = await sending;
+        res = await cur.reply;
       } catch (err) {
         const e = classify(err);
-        if (e.kind === 'too_large' && this.batchSize > 1) {
-          this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
-          batch = batch.slice(0, this.batchSize);
+        await next?.reply.catch(() => undefined); // refused (409) or, if its predecessor was applied after all, applied
+        if (e.kind === 'conflict' && cur.pipelined) {
+          cur = send(cur.batch);
           continue;
         }
-        this.store.outbox.noteFailure(batch[0].mutationId, batch[batch.length - 1].mutationId, e.message);
+        if (e.kind === 'too_large' && this.batchSize > 1) {
+          this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+          cur = send(cur.batch.slice(0, this.batchSize));
+          continue;
+        }
+        this.store.outbox.noteFailure(cur.batch[0].mutationId, lastOf(cur), e.message);
         throw e;
       }
       this.store.noteResults(res.results);
-      batch = next.length ? next : this.store.outbox.pending(this.batchSize, batch[batch.length - 1].mutationId);
+      if (next) {
+        cur = next;
+        continue;
+      }
+      const more = this.store.outbox.pending(this.batchSize, lastOf(cur)); // queued while the last batch was in flight
+      if (!more.length) return;
+      cur = send(more);
     }
   }
 

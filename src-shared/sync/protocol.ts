@@ -3,7 +3,9 @@
 // answers one result per mutation (applied, duplicate or rejected with a reason) and the device's
 // lastMutationId. Pull returns every record and tombstone whose per-organisation version is above the cursor,
 // the device's lastMutationId (so the device drops acknowledged outbox rows) and the rejections it has not yet
-// seen. The envelope is validated as a whole; each mutation's arguments are validated one by one on the server so
+// seen. A device may send its next batch while the previous one is in flight, naming the previous batch's last
+// mutation id in `after`; the server applies it only after that one (device row lock, then the check).
+// The envelope is validated as a whole; each mutation's arguments are validated one by one on the server so
 // one bad mutation is rejected with a reason while the rest of the batch goes through.
 import { z } from 'zod';
 import { RECORD_KINDS } from './mutations';
@@ -42,6 +44,9 @@ export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
 export const pushRequestSchema = z.object({
   deviceId: z.string().uuid(),
   mutations: z.array(mutationEnvelopeSchema).min(1).max(MAX_PUSH_MUTATIONS),
+  /** A pipelined batch, sent while the previous one is in flight: apply it only once the device's last_mutation_id
+   * has reached this id, otherwise answer 409 (the previous batch has not been applied yet) and apply nothing. */
+  after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

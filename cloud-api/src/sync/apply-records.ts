@@ -23,6 +23,8 @@ export interface Row {
   doc: Record<string, unknown>;
   clocks: Record<string, string>;
   deleted: boolean;
+  /** Not in the database when the push read it: inserted, never updated. */
+  fresh?: boolean;
 }
 
 /** The records a push has read and locked, the ones it changed, and the latest revision number per design. */
@@ -79,6 +81,7 @@ export function mergeRecordMutations(state: RecordState, orgId: string, muts: Re
       if (row && row.org_id !== orgId) throw rejected('not_found', `${t.kind} ${t.id} not found in your organisation`, `${t.kind} ${t.id} tidak ditemukan di organisasi Anda`);
       const next = m.type === 'design.addRevision' ? newRevision(orgId, m.args, row, state.revisions) : mergeUpsert(orgId, t, m.args, row);
       if (next) {
+        next.fresh = !row || row.fresh === true;
         state.rows.set(key, next);
         state.dirty.set(key, next);
       }
@@ -127,29 +130,39 @@ function newRevision(orgId: string, args: MutationArgs<'design.addRevision'>, ro
   };
 }
 
-/** CTEs `v` (versions reserved: $1 organisation, $3 count) and `w` (the upsert of the $2 JSON rows). */
+/** CTEs `v` (versions reserved: $1 organisation, $3 count) and `w` (one row per record written from the $2 JSON
+ * rows: the new ones inserted unless another transaction created them meanwhile, the others updated). */
 export const UPSERT_RECORDS_CTES = `v AS (
     INSERT INTO sync_versions AS v (org_id, version) SELECT $1::uuid, $3::bigint WHERE $3::bigint > 0
     ON CONFLICT (org_id) DO UPDATE SET version = v.version + $3::bigint RETURNING v.version - $3::bigint AS base
-  ), w AS (
-    INSERT INTO sync_records AS r (kind, id, org_id, doc, clocks, deleted, version)
-    SELECT x.kind, x.id, $1::uuid, x.doc, x.clocks, x.deleted, v.base + x.n
-    FROM v, jsonb_to_recordset($2::jsonb) AS x(kind text, id uuid, doc jsonb, clocks jsonb, deleted boolean, n bigint)
-    ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, clocks = EXCLUDED.clocks, deleted = EXCLUDED.deleted,
-      version = EXCLUDED.version, updated_at = now()
-    WHERE r.org_id = EXCLUDED.org_id
-  )`;
+  ), x AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(kind text, id uuid, doc jsonb, clocks jsonb, deleted boolean, n bigint, fresh boolean)
+  ), wi AS (
+    INSERT INTO sync_records (kind, id, org_id, doc, clocks, deleted, version)
+    SELECT x.kind, x.id, $1::uuid, x.doc, x.clocks, x.deleted, v.base + x.n FROM v, x WHERE x.fresh
+    ON CONFLICT (kind, id) DO NOTHING RETURNING 1
+  ), wu AS (
+    UPDATE sync_records r SET doc = x.doc, clocks = x.clocks, deleted = x.deleted, version = v.base + x.n, updated_at = now()
+    FROM v, x WHERE NOT x.fresh AND r.kind = x.kind AND r.id = x.id AND r.org_id = $1::uuid RETURNING 1
+  ), w AS (SELECT 1 FROM wi UNION ALL SELECT 1 FROM wu)`;
 
 /** Parameters $1..$3 of UPSERT_RECORDS_CTES. One JSON text parameter instead of parallel arrays: no per-element
  * array escaping. */
 export function upsertParams(orgId: string, rows: Row[]): [string, string, number] {
-  return [orgId, JSON.stringify(rows.map((r, i) => ({ kind: r.kind, id: r.id, doc: r.doc, clocks: r.clocks, deleted: r.deleted, n: i + 1 }))), rows.length];
+  return [orgId, JSON.stringify(rows.map((r, i) => ({ kind: r.kind, id: r.id, doc: r.doc, clocks: r.clocks, deleted: r.deleted, n: i + 1, fresh: r.fresh === true }))), rows.length];
 }
+
+/** The error a push retries on: a record this transaction took for new was created by another one meanwhile. */
+export const recordRace = () => Object.assign(new Error('a record was created by a concurrent push; retrying'), { code: '40001' });
 
 /** Reads, merges and writes a run of mutations on its own (the safe path, inside a savepoint). */
 export async function applyRecordMutations(q: Queryable, orgId: string, muts: RecordMutation[]): Promise<(Rejection | null)[]> {
   const state = await recordState(q, orgId, muts);
   const outcomes = mergeRecordMutations(state, orgId, muts);
-  if (state.dirty.size) await q.query(`WITH ${UPSERT_RECORDS_CTES} SELECT 1`, upsertParams(orgId, [...state.dirty.values()]));
+  const rows = [...state.dirty.values()];
+  if (rows.length) {
+    const [w] = await q.query<{ written: number }>(`WITH ${UPSERT_RECORDS_CTES} SELECT (SELECT count(*) FROM w)::int AS written`, upsertParams(orgId, rows));
+    if (w.written !== rows.length) throw recordRace();
+  }
   return outcomes;
 }

@@ -15,9 +15,9 @@ import type { Principal } from '../rbac/principal';
 import type { MutationType } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, RejectionReason } from '../../../src-shared/sync/protocol';
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
-import { applyRecordMutations, mergeRecordMutations, recordState, type RecordMutation } from './apply-records';
+import { applyRecordMutations, mergeRecordMutations, recordRace, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { finish, lockAndClaim, reasonsByKey, rejectionsById } from './mutation-log';
+import { claimAndRead, finish, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -29,7 +29,9 @@ const MUTATION_PERMISSION: Record<MutationType, Permission | null> = {
   'design.addRevision': 'product.create',
 };
 
-const RETRYABLE = new Set(['40P01', '40001']); // deadlock with an order route, serialization failure
+const RETRYABLE = new Set(['40P01', '40001']); // deadlock with an order route, serialization failure, record race
+/** Mutations validated between two yields to the event loop (so the database statements are not held up). */
+const VALIDATION_CHUNK = 100;
 const MAX_ATTEMPTS = 3;
 
 export async function push(db: Db, p: Principal, body: PushRequest, requestId: string, nowMs: () => number = Date.now): Promise<PushResponse> {
@@ -56,20 +58,29 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
 
-  // Lock the device and claim the mutations above its last id in the log (duplicates by key are not claimed),
-  // while validating the batch in JS.
-  const claiming = lockAndClaim(q, p.orgId, p.userId, body.deviceId, ordered);
+  // Lock the device (a pipelined batch waits here for the previous one), then claim the mutations above its last
+  // id in the log and read the records they name; meanwhile validate the batch in JS, yielding between chunks so
+  // the second statement goes out as soon as the lock is held.
+  const locked = lockDevice(q, p.orgId, p.userId, body.deviceId).then((d) => {
+    if (d.orgId !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
+    if (body.after !== undefined && d.last < body.after) {
+      throw errors.conflict(`the batch after mutation ${body.after} has not been applied yet; send this one again after it`,
+        `batch setelah mutasi ${body.after} belum diterapkan; kirim ulang batch ini sesudahnya`);
+    }
+    return d.last;
+  });
+  const claiming = locked.then(async (last) => ({ last, ...(await claimAndRead(q, p.orgId, p.userId, body.deviceId, ordered.filter((m) => m.mutationId > last), ordered)) }));
   claiming.catch(() => undefined); // awaited below, once the batch is validated
   const refusals = new Map<number, RejectionReason | null>();
   const valid = new Map<number, Valid>();
-  for (const m of ordered) {
+  for (const [i, m] of ordered.entries()) {
+    if (i % VALIDATION_CHUNK === VALIDATION_CHUNK - 1) await new Promise((r) => setImmediate(r));
     const parsed = parseMutation(m, nowMs);
     const refusal = parsed.ok ? permissionRefusal(p, parsed.type) : parsed.reason;
     refusals.set(m.mutationId, refusal);
     if (parsed.ok && !refusal) valid.set(m.mutationId, { m, parsed });
   }
-  const { orgId: deviceOrg, last, claimed, records } = await claiming;
-  if (deviceOrg !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
+  const { last, claimed, records } = await claiming;
   const old = ordered.filter((m) => m.mutationId <= last);
   const fresh = ordered.filter((m) => m.mutationId > last);
 
@@ -118,7 +129,8 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
 
   const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
   const rejections = fresh.filter((m) => claimed.has(m.mutationId) && outcome.get(m.mutationId));
-  await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })));
+  const written = await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })));
+  if (!written) throw recordRace();
   return { results, lastMutationId: newLast };
 }
 

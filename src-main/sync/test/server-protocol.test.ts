@@ -110,6 +110,20 @@ describe('sync push/pull', () => {
     expect(p.rows.filter((x) => ids.includes(x.id)).map((x) => x.doc.title).sort()).toEqual(['After', 'Before']);
   });
 
+  it('applies a pipelined batch only after the batch it names, refusing it with 409 when it overtakes that one', async () => {
+    const device = randomUUID();
+    const id = randomUUID();
+    const first = [mut('quote.upsert', { id, hlc: hlc('p', Date.now()), fields: { title: 'One', quantity: 1 } })];
+    const second = [mut('quote.upsert', { id, hlc: hlc('p', Date.now() + 1), fields: { notes: 'two' } })];
+    const early = await cloud.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: bearer(token), payload: { deviceId: device, mutations: second, after: first[0].mutationId } });
+    expect(early.statusCode).toBe(409);
+    expect((await push(device, first)).body.lastMutationId).toBe(first[0].mutationId);
+    const inOrder = await cloud.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: bearer(token), payload: { deviceId: device, mutations: second, after: first[0].mutationId } });
+    expect((inOrder.json() as PushResponse).results.map((r) => r.status)).toEqual(['applied']);
+    const p = await pull(device);
+    expect(p.rows.find((r) => r.id === id)!.doc).toEqual({ title: 'One', quantity: 1, notes: 'two' });
+  });
+
   it('numbers the revisions of one design in order, also within one batch', async () => {
     const device = randomUUID();
     const designId = randomUUID();
