@@ -1,4 +1,5 @@
--- Session cache invalidation, password reset codes, and keyset indexes for the product list by kind.
+-- Session cache invalidation, password reset codes, keyset indexes for the product list by kind, and retries
+-- for outbox delivery.
 --
 -- 1. Session cache invalidation: tells every replica's session cache (src/auth/session-cache.ts) that a user's
 --    cached sessions are stale, because a session was revoked or deleted, or the user's role, status or
@@ -34,3 +35,10 @@ CREATE INDEX password_resets_user_idx ON password_resets (user_id, created_at);
 CREATE INDEX products_org_kind_created_idx ON products (org_id, kind, created_at, id);
 CREATE INDEX products_org_kind_name_idx ON products (org_id, kind, name, id);
 CREATE INDEX products_org_kind_price_idx ON products (org_id, kind, price_idr, id);
+
+-- 4. Outbox delivery (console, SMTP): a failed message is retried with backoff and given up after a few attempts
+--    instead of blocking the queue.
+ALTER TABLE sender_outbox
+  ADD COLUMN attempts int NOT NULL DEFAULT 0,
+  ADD COLUMN next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  ADD COLUMN last_error text;

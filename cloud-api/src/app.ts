@@ -22,6 +22,8 @@ import { RefreshTokens } from './auth/refresh-tokens';
 import { AccessTokenVerifier } from './auth/access-tokens';
 import { SessionCache } from './auth/session-cache';
 import { consoleTransport, type Transport } from './auth/sender';
+import { OutboxDelivery } from './auth/delivery';
+import { smtpTransport } from './auth/smtp-transport';
 import { ensureBootstrapAdmin } from './users/bootstrap';
 import { ROUTE_MODULES } from './routes';
 import type { ZodApp } from './http/zod-app';
@@ -71,6 +73,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   const sessions = new SessionCache(db, config.sessionCacheTtlS, app.log);
   await sessions.start();
   app.addHook('preClose', () => sessions.stop());
+  const delivery = new OutboxDelivery(db, config.sender === 'outbox' ? null : opts.transport ?? makeTransport(config, app), app.log);
+  delivery.start();
+  app.addHook('preClose', () => delivery.stop());
   const deps: AppDeps = {
     config,
     db,
@@ -78,7 +83,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     refresh: new RefreshTokens(db, { ttlS: config.refresh.ttlS, graceS: config.refresh.graceS, secret: config.tokenSecret }),
     accessTokens: new AccessTokenVerifier(keys, { ...config.jwt, ttlS: config.jwt.accessTtlS }),
     sessions,
-    transport: opts.transport ?? consoleTransport(app.log),
+    delivery,
   };
   if (config.bootstrapAdmin) await ensureBootstrapAdmin(db, config.bootstrapAdmin, app.log);
 
@@ -117,6 +122,14 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   for (const mod of ROUTE_MODULES) await mod(app, deps);
   await app.ready();
   return app;
+}
+
+/** The transport of SENDER: SMTP (closed with the app) or the console. */
+function makeTransport(config: AppConfig, app: FastifyInstance): Transport {
+  if (!config.smtp) return consoleTransport(app.log);
+  const smtp = smtpTransport(config.smtp.url, config.smtp.from);
+  app.addHook('onClose', async () => smtp.close());
+  return smtp;
 }
 
 export type { FastifyInstance };

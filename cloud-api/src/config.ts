@@ -26,7 +26,9 @@ const EnvSchema = z.object({
   SIGNING_KEY_MAX_AGE_S: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   TOKEN_SECRET: z.string().min(32).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  SENDER: z.enum(['console', 'outbox']).default('console'),
+  SENDER: z.enum(['console', 'outbox', 'smtp']).default('console'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://… or smtps://…').optional(),
+  SMTP_FROM: z.string().min(3).max(254).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_BASE_S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(300),
@@ -68,6 +70,7 @@ export interface AppConfig {
   tokenSecret: string;
   bodyLimitBytes: number;
   sender: Env['SENDER'];
+  smtp?: { url: string; from: string };
   login: { maxFailures: number; lockBaseS: number };
   rateLimit: { anonPerMin: number; userPerMin: number; loginPerMin: number };
   bootstrapAdmin?: { email: string; password: string };
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET (≥ 32 chars) is required in production');
+  if (e.SENDER === 'smtp' && !(e.SMTP_URL && e.SMTP_FROM)) throw new ConfigError('SENDER=smtp requires SMTP_URL and SMTP_FROM');
   if (e.FILE_STORAGE === 's3' && !e.S3_BUCKET) throw new ConfigError('FILE_STORAGE=s3 requires S3_BUCKET');
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
@@ -109,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenSecret: e.TOKEN_SECRET ?? 'development-only-token-secret-change-me!!',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sender: e.SENDER,
+    smtp: e.SENDER === 'smtp' ? { url: e.SMTP_URL!, from: e.SMTP_FROM! } : undefined,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockBaseS: e.LOGIN_LOCK_BASE_S },
     rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN, loginPerMin: e.RATE_LIMIT_LOGIN_PER_MIN },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,

@@ -1,7 +1,7 @@
 // The services every route module receives. Built once per app by buildApp(); tests can pass their own Db.
 import type { AppConfig } from './config';
 import type { Db } from './db/db';
-import type { Transport } from './auth/sender';
+import type { OutboxDelivery } from './auth/delivery';
 import type { SigningKeys } from './auth/signing-keys';
 import type { RefreshTokens } from './auth/refresh-tokens';
 import type { AccessTokenVerifier } from './auth/access-tokens';
@@ -15,5 +15,6 @@ export interface AppDeps {
   accessTokens: AccessTokenVerifier;
   /** Checked sessions; call `forgetUser` after committing a change to a user's sessions, role or status. */
   sessions: SessionCache;
-  transport: Transport;
+  /** Call `kick()` after queueing a message so this process delivers it now (when it delivers at all). */
+  delivery: OutboxDelivery;
 }

@@ -9,7 +9,6 @@ import { principalOf, requestContext } from '../rbac/principal';
 import { LoginService } from './login-service';
 import { PasswordResets, RESET_TTL_S } from './password-reset';
 import { PASSWORD_MIN_LENGTH } from './passwords';
-import { deliverPending } from './sender';
 import type { Role } from '../rbac/matrix';
 
 
@@ -25,7 +24,6 @@ const tags = ['auth'];
 export function authRoutes(app: ZodApp, deps: AppDeps): void {
   const login = new LoginService(deps);
   const LOGIN_LIMIT = { max: deps.config.rateLimit.loginPerMin, timeWindow: 60_000 };
-  const deliver = () => void deliverPending(deps.db, deps.transport).catch((err) => app.log.warn({ err }, 'sender delivery failed'));
 
   app.post('/api/v1/auth/login', {
     config: { permission: 'public', rateLimit: LOGIN_LIMIT },
@@ -36,7 +34,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req) => {
     const out = await login.start(req.body.email, req.body.password, requestContext(req));
-    if (deps.config.sender === 'console') deliver();
+    deps.delivery.kick();
     return out;
   });
 
@@ -85,7 +83,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req, reply) => {
     await resets.request(req.body.email, requestContext(req));
-    if (deps.config.sender === 'console') deliver();
+    deps.delivery.kick();
     return reply.code(202).send({ accepted: true as const, expiresIn: RESET_TTL_S });
   });
 
@@ -102,7 +100,7 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req) => {
     const { revokedSessions } = await resets.confirm(req.body.email, req.body.code, req.body.newPassword, requestContext(req));
-    if (deps.config.sender === 'console') deliver();
+    deps.delivery.kick();
     return { revokedSessions };
   });
 
