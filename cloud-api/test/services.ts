@@ -52,6 +52,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+let databaseCount = 0;
+
 /** A new empty database on a real PostgreSQL server. */
 export async function startTestPostgres(): Promise<TestPostgres> {
   let port = 5432;
@@ -64,7 +66,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     // -l: the server must not inherit our pipes, or waiting for pg_ctl would wait for the server to exit.
     runAsPostgres(`${PG_BIN}/pg_ctl`, ['-D', privateDir, '-l', join(privateDir, 'server.log'), '-o', `-p ${port} -k ${privateDir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
   }
-  const name = `ah_test_${process.pid}_${Date.now().toString(36)}`;
+  const name = `ah_test_${process.pid}_${Date.now().toString(36)}_${(databaseCount++).toString(36)}`;
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
