@@ -1,12 +1,13 @@
 // The statements of a push around the in-memory merge, and the log of pushed mutations (sync_mutations). The
-// first locks the device row (a pipelined batch waits here for the previous one to commit). The second claims
-// the fresh mutations (INSERT ... ON CONFLICT DO NOTHING on the organisation's idempotency key) and reads and
-// locks the records they touch, with a snapshot taken after the device lock, so it sees everything the device's
-// previous batch wrote: the claimed rows are this push's to apply, the fresh ones not claimed were already
-// processed (a re-installed device, or the same key twice in one batch) and are acknowledged as duplicates.
-// Claims are written as applied, so the database writes them while the server validates the batch. The last
-// statement writes the changed records, the rejections and the device's new last_mutation_id; a record another
-// transaction created meanwhile makes it report a conflict, and the push is retried from the start.
+// first claims the batch's mutations (INSERT ... ON CONFLICT DO NOTHING on the organisation's idempotency key):
+// the claimed rows are this push's to apply, the others were already processed (a replay, a re-installed device,
+// or the same key twice in one batch) and are acknowledged as duplicates. It runs before the device lock, so a
+// pipelined batch writes its log rows while the previous batch still holds the lock. The second locks the device
+// row; after it, the records are read and locked with a fresh snapshot that sees everything the device's
+// previous batch wrote. Claims are written as applied; the last statement writes the changed records, the
+// rejections and the device's new last_mutation_id, and drops the claims of mutation ids the device had already
+// passed (never applied: a device that reuses ids). A record another transaction created meanwhile makes it
+// report a conflict, and the push is retried from the start.
 import type { Queryable } from '../db/db';
 import type { MutationEnvelope, RejectionReason } from '../../../src-shared/sync/protocol';
 import { lockedRecordsJson, rawTarget, targetParams, UPSERT_RECORDS_CTES, upsertParams, type Row } from './apply-records';
@@ -21,21 +22,22 @@ export async function lockDevice(q: Queryable, orgId: string, userId: string, de
   return { orgId: d.org_id, last: Number(d.last_mutation_id) };
 }
 
-/** Logs the fresh mutations and reads and locks the records the batch names, in one statement. Returns the
- * claimed mutation ids (the rest are duplicates by key) and the records. */
-export async function claimAndRead(q: Queryable, orgId: string, userId: string, deviceId: string, fresh: MutationEnvelope[], all: MutationEnvelope[]): Promise<{ claimed: Set<number>; records: Row[] }> {
-  const targets = all.flatMap((m) => rawTarget(m) ?? []);
-  const [r] = await q.query<{ claimed: number[]; records: Row[] }>(
-    `WITH c AS (
-       INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
-       SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)
-       ORDER BY x.mid
-       ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING mutation_id
-     )
-     SELECT (SELECT coalesce(array_agg(mutation_id), '{}') FROM c) AS claimed, ${lockedRecordsJson('$5', '$6')} AS records`,
-    [deviceId, orgId, userId, JSON.stringify(fresh.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) }))), ...targetParams(targets)],
+/** Logs the mutations in order; returns the claimed mutation ids (the rest are duplicates by key). */
+export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[]): Promise<Set<number>> {
+  const rows = await q.query<{ mutation_id: number }>(
+    `INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
+     SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)
+     ORDER BY x.mid
+     ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING mutation_id`,
+    [deviceId, orgId, userId, JSON.stringify(muts.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) })))],
   );
-  return { claimed: new Set(r.claimed.map(Number)), records: r.records };
+  return new Set(rows.map((r) => Number(r.mutation_id)));
+}
+
+/** Reads and locks the records the (not yet validated) mutations name. */
+export async function readRecords(q: Queryable, muts: MutationEnvelope[]): Promise<Row[]> {
+  const [r] = await q.query<{ records: Row[] }>(`SELECT ${lockedRecordsJson('$1', '$2')} AS records`, targetParams(muts.flatMap((m) => rawTarget(m) ?? [])));
+  return r.records;
 }
 
 /** The recorded rejection (or null) of each idempotency key already in the log. */
@@ -54,17 +56,20 @@ export async function rejectionsById(q: Queryable, deviceId: string, ids: number
   return new Map(rows.map((r) => [Number(r.mutation_id), r.reason]));
 }
 
-/** Writes the changed records, the batch's rejections and the device's new last mutation id, in one statement.
- * Returns false (and the caller retries the push) when a record it took for new was created meanwhile. */
-export async function finish(q: Queryable, orgId: string, deviceId: string, lastMutationId: number, rows: Row[], rejected: { key: string; reason: RejectionReason }[]): Promise<boolean> {
+/** Writes the changed records, the batch's rejections, drops the `unclaimed` keys and advances the device, in
+ * one statement. Returns false (and the caller retries the push) when a record it took for new was created
+ * meanwhile. */
+export async function finish(q: Queryable, orgId: string, deviceId: string, lastMutationId: number, rows: Row[], rejected: { key: string; reason: RejectionReason }[], unclaimed: string[]): Promise<boolean> {
   const [r] = await q.query<{ written: number }>(
     `WITH ${UPSERT_RECORDS_CTES}, r AS (
        UPDATE sync_mutations m SET status = 'rejected', reason = x.r
        FROM jsonb_to_recordset($6::jsonb) AS x(k text, r jsonb) WHERE m.org_id = $1 AND m.idempotency_key = x.k
+     ), u AS (
+       DELETE FROM sync_mutations WHERE org_id = $1 AND idempotency_key = ANY($7::text[])
      )
      UPDATE sync_devices SET last_mutation_id = $5, last_seen_at = now() WHERE device_id = $4
      RETURNING (SELECT count(*) FROM w)::int AS written`,
-    [...upsertParams(orgId, rows), deviceId, lastMutationId, JSON.stringify(rejected.map((r) => ({ k: r.key, r: r.reason })))],
+    [...upsertParams(orgId, rows), deviceId, lastMutationId, JSON.stringify(rejected.map((r) => ({ k: r.key, r: r.reason }))), unclaimed],
   );
   return r.written === rows.length;
 }

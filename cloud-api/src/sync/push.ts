@@ -17,7 +17,7 @@ import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, Rejec
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
 import { applyRecordMutations, mergeRecordMutations, recordRace, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claimAndRead, finish, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, finish, lockDevice, readRecords, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -58,10 +58,11 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
 
-  // Lock the device (a pipelined batch waits here for the previous one), then claim the mutations above its last
-  // id in the log and read the records they name; meanwhile validate the batch in JS, yielding between chunks so
-  // the second statement goes out as soon as the lock is held.
-  const locked = lockDevice(q, p.orgId, p.userId, body.deviceId).then((d) => {
+  // Claim the batch in the log, then lock the device (a pipelined batch waits here for the previous one), then
+  // read the records the batch names; meanwhile validate the batch in JS, yielding between chunks so each
+  // statement goes out as soon as the one before it is done.
+  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered);
+  const locked = claiming.then(() => lockDevice(q, p.orgId, p.userId, body.deviceId)).then((d) => {
     if (d.orgId !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
     if (body.after !== undefined && d.last < body.after) {
       throw errors.conflict(`the batch after mutation ${body.after} has not been applied yet; send this one again after it`,
@@ -69,8 +70,8 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
     }
     return d.last;
   });
-  const claiming = locked.then(async (last) => ({ last, ...(await claimAndRead(q, p.orgId, p.userId, body.deviceId, ordered.filter((m) => m.mutationId > last), ordered)) }));
-  claiming.catch(() => undefined); // awaited below, once the batch is validated
+  const reading = locked.then(() => readRecords(q, ordered));
+  reading.catch(() => undefined); // awaited below, once the batch is validated
   const refusals = new Map<number, RejectionReason | null>();
   const valid = new Map<number, Valid>();
   for (const [i, m] of ordered.entries()) {
@@ -80,12 +81,13 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
     refusals.set(m.mutationId, refusal);
     if (parsed.ok && !refusal) valid.set(m.mutationId, { m, parsed });
   }
-  const { last, claimed, records } = await claiming;
+  const [claimedAll, last, records] = await Promise.all([claiming, locked, reading]);
   const old = ordered.filter((m) => m.mutationId <= last);
   const fresh = ordered.filter((m) => m.mutationId > last);
+  const claimed = new Set(fresh.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.mutationId));
 
   // Apply the claimed valid mutations in order. Fast mode merges every record mutation in memory over the records
-  // read by the first statement and writes them with the last one; safe mode applies each run of record
+  // read after the device lock and writes them with the last statement; safe mode applies each run of record
   // mutations in a savepoint. Order mutations run one by one, each in its own savepoint.
   const outcome = new Map<number, RejectionReason | null>(fresh.filter((m) => claimed.has(m.mutationId)).map((m) => [m.mutationId, refusals.get(m.mutationId)!]));
   const todo = fresh.flatMap((m) => (claimed.has(m.mutationId) && valid.has(m.mutationId) ? [valid.get(m.mutationId)!] : []));
@@ -129,7 +131,8 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
 
   const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
   const rejections = fresh.filter((m) => claimed.has(m.mutationId) && outcome.get(m.mutationId));
-  const written = await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })));
+  const unclaimed = old.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.idempotencyKey);
+  const written = await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })), unclaimed);
   if (!written) throw recordRace();
   return { results, lastMutationId: newLast };
 }
