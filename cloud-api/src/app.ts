@@ -87,8 +87,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   };
   if (config.bootstrapAdmin) await ensureBootstrapAdmin(db, config.bootstrapAdmin, app.log);
 
-  app.addHook('onSend', async (req, reply) => {
+  // Set first thing (a callback hook: no promise per request), so errors from later hooks carry it too.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof ApiError) {

@@ -26,9 +26,10 @@ export function installMetrics(app: FastifyInstance, db: Db): Registry {
       this.set({ state: 'waiting' }, s.waiting);
     },
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     duration.observe({ method: req.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   return registry;
 }
