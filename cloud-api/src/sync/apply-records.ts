@@ -52,22 +52,30 @@ export function rawTarget(m: MutationEnvelope): Target | null {
   return kind && typeof id === 'string' && UUID.test(id) ? { kind, id } : null;
 }
 
-/** The SELECT that reads and locks the records of `$kinds`/`$ids` (parameter numbers given), as a JSON array. */
-export const lockedRecordsJson = (kinds: string, ids: string) => `(SELECT coalesce(json_agg(r), '[]') FROM (
-  SELECT kind, id, org_id, doc, clocks, deleted FROM sync_records WHERE (kind, id) IN (SELECT * FROM unnest(${kinds}::text[], ${ids}::uuid[]))
-  ORDER BY kind, id FOR UPDATE) r)`;
+/** Records read and locked, with the keys of every target read (found or not). */
+export interface Loaded {
+  rows: Row[];
+  read: Set<string>;
+}
 
-export const targetParams = (targets: Target[]) => [targets.map((t) => t.kind), targets.map((t) => t.id)];
+/** Reads and locks the records of the targets (one statement). */
+export async function readRecords(q: Queryable, targets: Target[]): Promise<Loaded> {
+  const [r] = await q.query<{ records: Row[] }>(
+    `SELECT coalesce(json_agg(r), '[]') AS records FROM (
+       SELECT kind, id, org_id, doc, clocks, deleted FROM sync_records
+       WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset($1::jsonb) AS x(kind text, id uuid))
+       ORDER BY kind, id FOR UPDATE) r`,
+    [JSON.stringify(targets)],
+  );
+  return { rows: r.records, read: new Set(targets.map(keyOf)) };
+}
 
-/** The state of a push over the records already read; reads and locks the missing targets and the designs'
+/** The state of a push over the records already read; reads and locks the targets not read yet and the designs'
  * latest revision numbers. */
-export async function recordState(q: Queryable, orgId: string, muts: RecordMutation[], loaded: Row[] = []): Promise<RecordState> {
-  const rows = new Map(loaded.map((r) => [keyOf(r), r]));
-  const missing = muts.map(recordTarget).filter((t) => !rows.has(keyOf(t)));
-  if (missing.length) {
-    const [{ records }] = await q.query<{ records: Row[] }>(`SELECT ${lockedRecordsJson('$1', '$2')} AS records`, targetParams(missing));
-    for (const r of records) rows.set(keyOf(r), r);
-  }
+export async function recordState(q: Queryable, orgId: string, muts: RecordMutation[], loaded: Loaded = { rows: [], read: new Set() }): Promise<RecordState> {
+  const rows = new Map(loaded.rows.map((r) => [keyOf(r), r]));
+  const missing = muts.map(recordTarget).filter((t) => !loaded.read.has(keyOf(t)));
+  if (missing.length) for (const r of (await readRecords(q, missing)).rows) rows.set(keyOf(r), r);
   return { rows, dirty: new Map(), revisions: await latestRevisions(q, orgId, muts) };
 }
 

@@ -10,7 +10,7 @@
 // report a conflict, and the push is retried from the start.
 import type { Queryable } from '../db/db';
 import type { MutationEnvelope, RejectionReason } from '../../../src-shared/sync/protocol';
-import { lockedRecordsJson, rawTarget, targetParams, UPSERT_RECORDS_CTES, upsertParams, type Row } from './apply-records';
+import { UPSERT_RECORDS_CTES, upsertParams, type Row } from './apply-records';
 
 /** Registers the device on first use and locks its row for the push; returns its organisation and last id. */
 export async function lockDevice(q: Queryable, orgId: string, userId: string, deviceId: string): Promise<{ orgId: string; last: number }> {
@@ -32,12 +32,6 @@ export async function claim(q: Queryable, orgId: string, userId: string, deviceI
     [deviceId, orgId, userId, JSON.stringify(muts.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) })))],
   );
   return new Set(rows.map((r) => Number(r.mutation_id)));
-}
-
-/** Reads and locks the records the (not yet validated) mutations name. */
-export async function readRecords(q: Queryable, muts: MutationEnvelope[]): Promise<Row[]> {
-  const [r] = await q.query<{ records: Row[] }>(`SELECT ${lockedRecordsJson('$1', '$2')} AS records`, targetParams(muts.flatMap((m) => rawTarget(m) ?? [])));
-  return r.records;
 }
 
 /** The recorded rejection (or null) of each idempotency key already in the log. */

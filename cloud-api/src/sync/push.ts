@@ -15,9 +15,9 @@ import type { Principal } from '../rbac/principal';
 import type { MutationType } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, RejectionReason } from '../../../src-shared/sync/protocol';
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
-import { applyRecordMutations, mergeRecordMutations, recordRace, recordState, type RecordMutation } from './apply-records';
+import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claim, finish, lockDevice, readRecords, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, finish, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -70,7 +70,7 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
     }
     return d.last;
   });
-  const reading = locked.then(() => readRecords(q, ordered));
+  const reading = locked.then(() => readRecords(q, ordered.flatMap((m) => rawTarget(m) ?? [])));
   reading.catch(() => undefined); // awaited below, once the batch is validated
   const refusals = new Map<number, RejectionReason | null>();
   const valid = new Map<number, Valid>();
