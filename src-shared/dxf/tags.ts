@@ -66,36 +66,37 @@ class Builder {
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
- * text[from, to) as a number when it is a plain decimal ("  -12.5", "3", ".25", "+1."; spaces or tabs around)
- * whose digits fit 2^53 and whose fraction has at most 22 digits: m / 10^f is then exactly what `+text` gives
- * (both exact, one correctly rounded division: Clinger's fast path, as JS engines use). NaN for anything else
- * (exponents, more digits, other characters), which the caller keeps as text for the general conversion.
- * Hand-written because it is the tokenizer's inner loop: a value string per coordinate was most of its time.
+ * The line at `from` as a number when it is a plain decimal ("  -12.5", "3", ".25", "+1."; spaces or tabs
+ * around) whose digits fit 2^53 and whose fraction has at most 22 digits: m / 10^f is then exactly what `+text`
+ * gives (both exact, one correctly rounded division: Clinger's fast path, as JS engines use), and scanEnd is set.
+ * NaN for anything else (exponents, more digits, other characters), which the caller keeps as text for the
+ * general conversion. Hand-written because it is the tokenizer's inner loop: a value string per coordinate was
+ * most of its time.
  */
-function plainDecimal(text: string, from: number, to: number): number {
+function plainDecimal(text: string, from: number): number {
   let i = from;
-  let c = text.charCodeAt(i);
-  while (i < to && (c === 32 || c === 9)) c = text.charCodeAt(++i);
-  let end = to;
-  while (end > i && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  let c = at(text, i);
+  while (c === 32 || c === 9) c = at(text, ++i);
   let neg = false;
   if (c === 45 || c === 43) {
     neg = c === 45;
-    i++;
+    c = at(text, ++i);
   }
   let m = 0;
   let digits = 0;
   let fraction = -1;
-  for (; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d >= 0 && d <= 9) {
-      m = m * 10 + d;
+  for (;;) {
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
       digits++;
       if (fraction >= 0) fraction++;
-    } else if (d === -2 && fraction < 0) fraction = 0; // '.'
-    else return NaN;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else break;
+    c = at(text, ++i);
   }
-  if (digits === 0 || m > 9007199254740992 || fraction > 22) return NaN;
+  while (c === 32 || c === 9) c = at(text, ++i);
+  if ((c !== 10 && c !== 13) || digits === 0 || m > 9007199254740992 || fraction > 22) return NaN;
+  scanEnd = Math.min(i, text.length);
   const v = fraction > 0 ? m / POW10[fraction] : m;
   return neg ? -v : v;
 }
@@ -103,25 +104,38 @@ function plainDecimal(text: string, from: number, to: number): number {
 /** Group codes with numeric values (the value types of binaryKind), as a lookup table. */
 const NUMERIC_CODES = Uint8Array.from({ length: 1072 }, (_, code) => (['str', 'bin'].includes(binaryKind(code)) ? 0 : 1));
 
-/** Parses text[from, to) as a group code ("  10" → 10); NaN when it is not an integer (a broken pair stream). */
-function parseCode(text: string, from: number, to: number): number {
+/** Where the line the last groupCode() / plainDecimal() call read ends (its \r or \n, or text.length). */
+let scanEnd = 0;
+/** Past the end of the text reads as a line end. */
+const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 10);
+
+/**
+ * Reads the line at `from` as a group code ("  10" → 10) and sets scanEnd; NaN when it is not an integer (a
+ * broken pair stream). One scan for both (the tokenizer's inner loop).
+ */
+function groupCode(text: string, from: number): number {
   let i = from;
-  while (i < to && text.charCodeAt(i) <= 32) i++;
+  let c = at(text, i);
+  while (c <= 32 && c !== 10 && c !== 13) c = at(text, ++i);
   let neg = false;
-  if (i < to && text.charCodeAt(i) === 45) {
+  if (c === 45) {
     neg = true;
-    i++;
+    c = at(text, ++i);
   }
   const digitsStart = i;
   let v = 0;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    v = v * 10 + c;
+  while (c >= 48 && c <= 57) {
+    v = v * 10 + (c - 48);
+    c = at(text, ++i);
   }
-  if (i === digitsStart || i - digitsStart > 9) return NaN;
-  while (i < to && text.charCodeAt(i) <= 32) i++;
-  return i === to ? (neg ? -v : v) : NaN;
+  const digits = i - digitsStart;
+  while (c <= 32 && c !== 10 && c !== 13) c = at(text, ++i);
+  if (c !== 10 && c !== 13) {
+    scanEnd = lineEnd(text, i);
+    return NaN;
+  }
+  scanEnd = Math.min(i, text.length);
+  return digits === 0 || digits > 9 ? NaN : neg ? -v : v;
 }
 
 /** Codes whose values are names compared as identifiers: trimmed. */
@@ -159,8 +173,8 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
   let lastValueStart = 0;
   let lastValueEnd = 0;
   while (pos < n) {
-    const codeEnd = lineEnd(text, pos);
-    const code = parseCode(text, pos, codeEnd);
+    const code = groupCode(text, pos);
+    const codeEnd = scanEnd;
     if (Number.isNaN(code)) {
       const bad = text.slice(pos, codeEnd);
       pos = nextLine(text, codeEnd);
@@ -177,18 +191,19 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
       break;
     }
     const valueStart = nextLine(text, codeEnd);
-    const valueEnd = lineEnd(text, valueStart);
     lastValueStart = valueStart;
-    lastValueEnd = valueEnd;
     if (code >= 0 && code < NUMERIC_CODES.length && NUMERIC_CODES[code] === 1) {
-      const v = plainDecimal(text, valueStart, valueEnd);
+      const v = plainDecimal(text, valueStart);
       if (v === v) {
+        lastValueEnd = scanEnd;
         b.push(code, undefined, line, v);
         line += 2;
-        pos = nextLine(text, valueEnd);
+        pos = nextLine(text, scanEnd);
         continue;
       }
     }
+    const valueEnd = lineEnd(text, valueStart);
+    lastValueEnd = valueEnd;
     let value = text.slice(valueStart, valueEnd);
     if (isNameCode(code) && value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
     b.push(code, value, line);
