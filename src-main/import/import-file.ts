@@ -7,6 +7,7 @@ import { buildContours } from '../../src-shared/geometry/contours';
 import { emptyBBox, isEmptyBBox, segmentsBBox } from '../../src-shared/geometry/segments';
 import type { BBox, LayerInfo, Path } from '../../src-shared/geometry/types';
 import { checkDesign } from '../../src-shared/dfm/check-design';
+import { DEFAULT_CHECK_SHEETS, importCutPaths } from '../../src-shared/dfm/recheck-design';
 import { importCollada, importObj, importStl } from '../../src-shared/mesh/index';
 import { rejectSketchUpFile, SketchUpFileError } from '../../src-shared/mesh/skp';
 import { importSvg } from '../../src-shared/svg/import-svg';
@@ -22,7 +23,6 @@ export class ImportError extends Error {
   }
 }
 
-const DEFAULT_SHEETS = [{ w: 1220, h: 2440 }];
 let fonts: FontLibrary | undefined;
 
 function fontResolver() {
@@ -99,15 +99,14 @@ export function importFile(name: string, bytes: Uint8Array, opts: ImportOptions 
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${name}: ${(err as Error).message}`);
   }
-  const cutLayers = new Set(raw.layers.filter((l) => l.operation === 'cut' && l.visible).map((l) => l.name));
-  const cutPaths = raw.paths.filter((p) => !p.fill && (cutLayers.has(p.layer) || !raw.layers.some((l) => l.name === p.layer)));
+  const cutPaths = importCutPaths(raw.paths, raw.layers);
   opts.onStage?.(0.6, `${raw.paths.length} paths read; building contours`);
   const { contours, parts, findings: contourFindings } = buildContours(cutPaths, { joinTolerance: opts.joinToleranceMm });
   opts.onStage?.(0.8, `${contours.length} contours; checking manufacturability`);
   const dfm = checkDesign(contours, parts, {
     kerfMm: opts.kerfMm,
     thicknessMm: opts.thicknessMm,
-    sheets: opts.sheets ?? DEFAULT_SHEETS,
+    sheets: opts.sheets ?? DEFAULT_CHECK_SHEETS,
     paths: cutPaths,
     unconvertedTexts: raw.texts.filter((t) => !t.converted && t.layer !== '*DIMENSIONS'),
   });

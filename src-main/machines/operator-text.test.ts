@@ -15,8 +15,8 @@ const deps = (): CoreDeps => ({
 });
 const ctx: HandlerContext = { emit: () => {} };
 
-async function failure(p: Promise<unknown>): Promise<ContractError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+async function failure(p: unknown): Promise<ContractError> {
+  const err = await Promise.resolve(p).then(() => null, (e: unknown) => e);
   expect(err).toBeInstanceOf(ContractError);
   return err as ContractError;
 }
@@ -24,7 +24,7 @@ async function failure(p: Promise<unknown>): Promise<ContractError> {
 describe('operator messages', () => {
   it('says what went wrong in Indonesian and English', async () => {
     const h = createMachineHandlers(deps());
-    const unknown = await failure(h['jobs.start']({ machineId: 'nope', gcode: 'G0 X1', name: 'x' }, ctx));
+    const unknown = await failure(h['jobs.start']({ machineId: 'nope', gcode: 'G0 X1', name: 'x', operator: 'Sari' }, ctx));
     expect(unknown.code).toBe('NOT_FOUND');
     expect(errorText(unknown, 'en')).toBe('no machine nope');
     expect(errorText(unknown, 'id')).toBe('tidak ada mesin nope');
@@ -35,7 +35,7 @@ describe('operator messages', () => {
     expect(errorText(missing, 'id')).toMatch(/^port serial \/dev\/ttyACM-missing tidak ada/);
     expect(errorText(missing, 'en')).toMatch(/^serial port \/dev\/ttyACM-missing does not exist/);
 
-    const empty = await failure(h['jobs.start']({ machineId: m.id, gcode: '; only a comment', name: 'x' }, ctx));
+    const empty = await failure(h['jobs.start']({ machineId: m.id, gcode: '; only a comment', name: 'x', operator: 'Sari' }, ctx));
     expect(errorText(empty, 'id')).toBe('G-code tidak berisi baris untuk dikirim');
   });
 
