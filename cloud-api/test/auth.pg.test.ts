@@ -25,6 +25,7 @@ describe('auth on PostgreSQL', () => {
       await cache.start();
       cache.set('s', { userId: 'u', orgId: 'o', role: 'viewer', status: 'active', revoked: false }, cache.snapshot());
       expect(cache.get('s')).toBeUndefined();
+      expect(warnings).toEqual(['session cache: probe notification did not arrive; reading sessions from the database']);
     } finally {
       await cache.stop();
       await db.close();

@@ -33,6 +33,8 @@ export class SessionCache {
   private timer?: NodeJS.Timeout;
   private probe?: { nonce: string; arrived: () => void };
   private checking = false;
+  /** a probe has completed once (the first failure is logged even though the cache was never live) */
+  private checked = false;
   private stopped = false;
 
   constructor(
@@ -117,7 +119,8 @@ export class SessionCache {
       });
       await this.db.query('SELECT pg_notify($1, $2)', [PRINCIPAL_CHANGED, PROBE_PREFIX + nonce]);
       const ok = await arrived;
-      if (!ok && this.live) this.log.warn({}, 'session cache: probe notification did not arrive; reading sessions from the database');
+      if (!ok && (this.live || !this.checked)) this.log.warn({}, 'session cache: probe notification did not arrive; reading sessions from the database');
+      this.checked = true;
       this.setLive(ok && !this.stopped);
     } catch (err) {
       this.setLive(false);

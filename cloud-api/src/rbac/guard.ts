@@ -24,6 +24,7 @@ declare module 'fastify' {
 const API_PREFIX = '/api/v1';
 const EXEMPT_PREFIX = '/api/v1/docs';
 
+/** Reads a session and its user, and caches them unless an invalidation arrived meanwhile. */
 async function readSession(deps: AppDeps, userId: string, sessionId: string): Promise<SessionState | undefined> {
   const generation = deps.sessions.snapshot();
   const [r] = await deps.db.query<{ role: Role; org_id: string; status: string; revoked: boolean }>(
