@@ -104,6 +104,9 @@ export const mutationArgSchemas = {
     .strict(),
 } as const;
 
+/** The field schemas of the last-writer-wins upserts (validated field by field on the server, see validate.ts). */
+export const lwwFieldSchemas = { 'customer.upsert': customerFieldsSchema, 'quote.upsert': quoteFieldsSchema } as const;
+
 export type MutationType = keyof typeof mutationArgSchemas;
 export const MUTATION_TYPES = Object.keys(mutationArgSchemas) as MutationType[];
 export type MutationArgs<T extends MutationType> = z.output<(typeof mutationArgSchemas)[T]>;
