@@ -65,8 +65,14 @@ export async function openPgDb(connectionString: string, max: number, listenUrl 
       client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
       client.on('error', lost);
       client.on('end', () => lost());
-      await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      } catch (err) {
+        closed = true; // the caller learns from the rejection, not from onLost
+        await client.end().catch(() => undefined);
+        throw err;
+      }
       return async () => {
         closed = true;
         await client.end().catch(() => undefined);
