@@ -103,6 +103,7 @@ export function prepareMotion(plan: MotionPlan, settings: GrblSettings): Prepare
   const shapes: MotionShape[] = [];
   const byHash = new Map<number, KnownShape[]>();
   const runs: PreparedRun[] = [];
+  const lineTarget = [0, 0, 0];
   const rapidIds = new Map<string, number>();
   let lastUnit: number[] | null = null;
   let blocks = 0;
@@ -121,7 +122,9 @@ export function prepareMotion(plan: MotionPlan, settings: GrblSettings): Prepare
     const rec = new PassRecorder(kin, position);
     for (const seg of run.segments) {
       if (seg.kind === 'line') {
-        rec.line([seg.b.x, seg.b.y, 0]);
+        lineTarget[0] = seg.b.x;
+        lineTarget[1] = seg.b.y;
+        rec.line(lineTarget);
         continue;
       }
       segmentArc(arcRequest(seg, position[0] / kin.stepsPerMm[0], position[1] / kin.stepsPerMm[1], settings.arcToleranceMm), (p) => rec.line(p));
