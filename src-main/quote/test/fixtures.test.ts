@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { quoteSaveSchema } from '../../../src-shared/contract/channels/quote';
 import { ContractError } from '../../../src-shared/contract/define';
 import { analyzeDesign } from '../../../src-shared/estimate/analyze';
+import { fullReplan, maxRelativeDifference } from '../../../src-shared/estimate/test/full-replan';
+import { GrblPlannerTimeModel, type MotionParams } from '../../../src-shared/estimate/time-model';
 import type { Operation } from '../../../src-shared/geometry/types';
 import { toGrblSettings } from '../../../src-shared/materials/machine-schema';
 import { presetsForMachine, selectThickness } from '../../../src-shared/materials/select';
@@ -97,6 +99,36 @@ describe('machine time against the generated toolpath', () => {
     );
     const g = emitGcode(program, { settings, jobId: 'test', material: material.id, machine: machine.id, pierceS: variant.pierceTimeS });
     expect(Math.abs(q.time.perCopyS - g.estimate.timeS) / g.estimate.timeS).toBeLessThan(0.03);
+  });
+});
+
+describe('machine time of a re-quote with new feeds', () => {
+  // The time model prepares each design's planner blocks once and replays repeated shapes planned from rest;
+  // on every fixture, for two materials in turn on one model, it must give what a full replan of the moves gives.
+  const machine = store.library.getMachine('co2-60w-1300x900');
+  const settings = toGrblSettings(machine.grbl);
+  const paramsFor = (materialId: string, thicknessMm: number): MotionParams => {
+    const material = store.library.getMaterial(materialId);
+    const variant = selectThickness(material, thicknessMm);
+    const presets = presetsForMachine(material, variant, machine);
+    return {
+      settings,
+      cut: { feedMmPerMin: presets.cut.speedMmPerMin, passes: presets.cut.passes },
+      score: { feedMmPerMin: presets.score.speedMmPerMin, passes: presets.score.passes },
+      pierceS: variant.pierceTimeS,
+    };
+  };
+  it.each(files)('%s', (file) => {
+    const design = load(file);
+    if (!design) return;
+    const plan = analyzeDesign(design.input).motion;
+    const model = new GrblPlannerTimeModel();
+    for (const params of [paramsFor('acrylic-cast-clear', 3), paramsFor('acrylic-extruded-colour', 5)]) {
+      const ours = model.time(plan, params);
+      const reference = fullReplan(plan, params);
+      expect(ours.blocks).toBe(reference.blocks);
+      expect(maxRelativeDifference(ours, reference)).toBeLessThan(1e-11);
+    }
   });
 });
 
