@@ -11,11 +11,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { AnalysisCache } from '../src-shared/estimate/cache';
 import { analyzeDesign } from '../src-shared/estimate/analyze';
-import { computeQuote, QuoteInputError, type QuoteContext } from '../src-shared/estimate/quote-engine';
+import { computeQuote, motionParamsOf, QuoteInputError, type QuoteContext } from '../src-shared/estimate/quote-engine';
 import { syntheticDesign } from '../src-shared/estimate/synthetic';
 import { fullReplan, maxRelativeDifference } from '../src-shared/estimate/test/full-replan';
 import { GrblPlannerTimeModel, type MachineTimeModel, type MotionParams } from '../src-shared/estimate/time-model';
-import { toGrblSettings } from '../src-shared/materials/machine-schema';
 import { presetsForMachine, selectThickness } from '../src-shared/materials/select';
 import { defaultPricingRules, quoteOptionsSchema } from '../src-shared/pricing/rules';
 import { ImportError, importFile } from '../src-main/import/import-file';
@@ -35,15 +34,10 @@ function percentile(xs: number[], p: number): number {
 }
 const median = (xs: number[]) => percentile(xs, 0.5);
 /** The time model's parameters for a material and thickness on the bench machine (as computeQuote derives them). */
-function feedsOf(materialId: string, thicknessMm: number): Omit<MotionParams, 'settings'> {
+function paramsOf(materialId: string, thicknessMm: number): MotionParams {
   const material = materials.get(materialId)!;
   const variant = selectThickness(material, thicknessMm);
-  const presets = presetsForMachine(material, variant, machine);
-  return {
-    cut: { feedMmPerMin: presets.cut.speedMmPerMin, passes: presets.cut.passes },
-    score: { feedMmPerMin: presets.score.speedMmPerMin, passes: presets.score.passes },
-    pierceS: variant.pierceTimeS,
-  };
+  return motionParamsOf(presetsForMachine(material, variant, machine), variant, machine);
 }
 function time(fn: () => void): number {
   const t = performance.now();
@@ -102,7 +96,7 @@ let quotesIdentical = true;
     const ours = computeQuote(analysis, req, ctx(materialId, model));
     const reference = computeQuote(analysis, req, ctx(materialId, full));
     quotesIdentical &&= JSON.stringify(ours) === JSON.stringify(reference);
-    const params = { settings: toGrblSettings(machine.grbl), ...feedsOf(materialId, thicknessMm) };
+    const params = paramsOf(materialId, thicknessMm);
     worstDifference = Math.max(worstDifference, maxRelativeDifference(model.time(analysis.motion, params), fullReplan(analysis.motion, params)));
   }
 }

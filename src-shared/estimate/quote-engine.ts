@@ -4,8 +4,8 @@
 // the same output and a re-quote only redoes what the change affects.
 import type { Finding } from '../geometry/types';
 import { toGrblSettings, type MachineProfile } from '../materials/machine-schema';
-import type { Material } from '../materials/material-schema';
-import { presetsForMachine, selectThickness } from '../materials/select';
+import type { Material, ThicknessVariant } from '../materials/material-schema';
+import { presetsForMachine, selectThickness, type MachinePresets } from '../materials/select';
 import { computePrice, type PriceBreakdown } from '../pricing/compute';
 import type { Lang } from '../pricing/format';
 import type { PricingRules, QuoteOptions } from '../pricing/rules';
@@ -14,7 +14,7 @@ import { computeComplexity, type Complexity } from './complexity';
 import { dfmFindings } from './dfm';
 import { rasterTime } from './engrave';
 import { materialUse, type MaterialUse, type NestUse } from './material-use';
-import { defaultTimeModel, type MachineTimeModel } from './time-model';
+import { defaultTimeModel, type MachineTimeModel, type MotionParams } from './time-model';
 
 export interface QuoteRequest {
   quantity: number;
@@ -84,6 +84,16 @@ export class QuoteInputError extends Error {
 
 const round = (v: number, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
 
+/** What the time model needs from a material's thickness variant and its presets on a machine. */
+export function motionParamsOf(presets: MachinePresets, variant: ThicknessVariant, machine: MachineProfile): MotionParams {
+  return {
+    settings: toGrblSettings(machine.grbl),
+    cut: { feedMmPerMin: presets.cut.speedMmPerMin, passes: presets.cut.passes },
+    score: { feedMmPerMin: presets.score.speedMmPerMin, passes: presets.score.passes },
+    pierceS: variant.pierceTimeS,
+  };
+}
+
 export function computeQuote(analysis: DesignAnalysis, req: QuoteRequest, ctx: QuoteContext): QuoteComputation {
   const lang: Lang = req.lang ?? 'en';
   if (!Number.isInteger(req.quantity) || req.quantity < 1) {
@@ -99,14 +109,8 @@ export function computeQuote(analysis: DesignAnalysis, req: QuoteRequest, ctx: Q
   const { material, machine, rules } = ctx;
   const variant = selectThickness(material, req.thicknessMm);
   const presets = presetsForMachine(material, variant, machine);
-  const settings = toGrblSettings(machine.grbl);
   const model = ctx.timeModel ?? defaultTimeModel;
-  const t = model.time(analysis.motion, {
-    settings,
-    cut: { feedMmPerMin: presets.cut.speedMmPerMin, passes: presets.cut.passes },
-    score: { feedMmPerMin: presets.score.speedMmPerMin, passes: presets.score.passes },
-    pierceS: variant.pierceTimeS,
-  });
+  const t = model.time(analysis.motion, motionParamsOf(presets, variant, machine));
   const raster = rasterTime(analysis.engrave.regions, presets.engrave, machine.grbl.$120, machine.grbl.$121);
   const perCopyS = t.timeS + raster.timeS;
   const jobS = perCopyS * req.quantity + machine.jobOverheadS;

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { quoteSaveSchema } from '../../../src-shared/contract/channels/quote';
 import { ContractError } from '../../../src-shared/contract/define';
 import { analyzeDesign } from '../../../src-shared/estimate/analyze';
+import { motionParamsOf } from '../../../src-shared/estimate/quote-engine';
 import { fullReplan, maxRelativeDifference } from '../../../src-shared/estimate/test/full-replan';
 import { GrblPlannerTimeModel, type MotionParams } from '../../../src-shared/estimate/time-model';
 import type { Operation } from '../../../src-shared/geometry/types';
@@ -106,17 +107,10 @@ describe('machine time of a re-quote with new feeds', () => {
   // The time model prepares each design's planner blocks once and replays repeated shapes planned from rest;
   // on every fixture, for two materials in turn on one model, it must give what a full replan of the moves gives.
   const machine = store.library.getMachine('co2-60w-1300x900');
-  const settings = toGrblSettings(machine.grbl);
   const paramsFor = (materialId: string, thicknessMm: number): MotionParams => {
     const material = store.library.getMaterial(materialId);
     const variant = selectThickness(material, thicknessMm);
-    const presets = presetsForMachine(material, variant, machine);
-    return {
-      settings,
-      cut: { feedMmPerMin: presets.cut.speedMmPerMin, passes: presets.cut.passes },
-      score: { feedMmPerMin: presets.score.speedMmPerMin, passes: presets.score.passes },
-      pierceS: variant.pierceTimeS,
-    };
+    return motionParamsOf(presetsForMachine(material, variant, machine), variant, machine);
   };
   it.each(files)('%s', (file) => {
     const design = load(file);
