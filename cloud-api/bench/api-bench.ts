@@ -31,17 +31,22 @@ interface Row {
   errors: number;
   /** completed requests */
   count: number;
-  /** per request: CPU ms in the API process and in its PostgreSQL backends, database transactions */
-  cpu?: { server: number; postgres: number; transactions: number };
+  /** per request: CPU ms in the API process, its PostgreSQL backends and this load generator; database transactions */
+  cpu?: { server: number; postgres: number; generator: number; transactions: number };
 }
 
 const meter = await CpuMeter.open(child.pid!, pg.url);
 async function measured(run: () => Promise<Omit<Row, 'cpu'>>): Promise<Row> {
   const stop = await meter.start();
+  const generator0 = process.cpuUsage();
   const row = await run();
+  const generator = process.cpuUsage(generator0);
   const used = await stop();
   const n = Math.max(1, row.count);
-  return { ...row, cpu: { server: used.server / n, postgres: used.postgres / n, transactions: used.transactions / n } };
+  return {
+    ...row,
+    cpu: { server: used.server / n, postgres: used.postgres / n, generator: (generator.user + generator.system) / 1000 / n, transactions: used.transactions / n },
+  };
 }
 
 const headersFor = (url: string): Record<string, string> => (url.includes('/api/') ? { authorization: `Bearer ${info.token}` } : {});
@@ -70,9 +75,9 @@ try {
     await load('order get (max)', order, 10),
   ];
   console.log(`\ncloud API benchmark — ${DURATION_S} s per run, real PostgreSQL, 10,000 products; load average ${loadBefore} before, ${load1()} after (2 cores)`);
-  console.log('run                          req/s    p50 ms  p99 ms  errors  vs hello  CPU ms/req: API  postgres  queries/req');
+  console.log('run                          req/s    p50 ms  p99 ms  errors  vs hello  CPU ms/req: API  postgres  generator  queries/req');
   for (const r of rows) {
-    const cpu = r.cpu ? `${r.cpu.server.toFixed(3).padStart(20)} ${r.cpu.postgres.toFixed(3).padStart(9)} ${r.cpu.transactions.toFixed(2).padStart(12)}` : '';
+    const cpu = r.cpu ? `${r.cpu.server.toFixed(3).padStart(20)} ${r.cpu.postgres.toFixed(3).padStart(9)} ${r.cpu.generator.toFixed(3).padStart(10)} ${r.cpu.transactions.toFixed(2).padStart(12)}` : '';
     console.log(`${r.name.padEnd(28)} ${r.rps.toFixed(0).padStart(6)}  ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)}  ${String(r.errors).padStart(6)}  ${(r.rps / ceiling.rps).toFixed(3).padStart(8)}${cpu}`);
   }
   const goal = rows.filter((r) => r.name.includes('@1000/s') && !r.name.startsWith('hello')).every((r) => r.p99 < 20 && r.rps > 950 && r.errors === 0);
