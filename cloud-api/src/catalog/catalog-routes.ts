@@ -7,7 +7,7 @@ import { errors } from '../http/errors';
 import { IdParams, errorResponses, type ZodApp } from '../http/zod-app';
 import { principalOf, requestContext } from '../rbac/principal';
 import { decodeCursor, encodeCursor } from './cursor';
-import { PRODUCT_COLUMNS, PRODUCT_SORTS, buildProductListQuery, type ProductFilters, type ProductSort } from './product-query';
+import { PRODUCT_COLUMNS, PRODUCT_SORTS, buildProductListQuery, isoFromUtcText, type ProductFilters, type ProductSort } from './product-query';
 
 const tags = ['catalog'];
 const Kind = z.enum(['sheet', 'service', 'design']);
@@ -38,14 +38,14 @@ interface ProductRow {
   price_idr: number;
   attributes: Record<string, string | number | boolean>;
   active: boolean;
-  /** ISO 8601 text (PRODUCT_COLUMNS) */
+  /** UTC timestamp text (PRODUCT_COLUMNS) */
   created_at: string;
   updated_at: string;
   sort_key?: string;
 }
 const productView = (r: ProductRow) => ({
   id: r.id, sku: r.sku, name: r.name, kind: r.kind, categoryId: r.category_id, priceIdr: Number(r.price_idr),
-  attributes: r.attributes, active: r.active, createdAt: r.created_at, updatedAt: r.updated_at,
+  attributes: r.attributes, active: r.active, createdAt: isoFromUtcText(r.created_at), updatedAt: isoFromUtcText(r.updated_at),
 });
 
 const ListQuery = z.object({
