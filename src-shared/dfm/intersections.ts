@@ -1,5 +1,6 @@
 // Self-intersection of a closed contour: its chords (flattened at 0.01 mm) sorted by x, each compared only with
-// chords whose x-range overlaps (a sweep), adjacent chords skipped. Returns the first crossing point found.
+// chords whose x-range overlaps (a sweep), pairs whose y-ranges are apart and adjacent chords skipped. Returns the
+// first crossing point found.
 import { flattenSegments } from '../geometry/segments';
 import type { Segment, Vec2 } from '../geometry/types';
 
@@ -26,19 +27,27 @@ export function firstSelfIntersection(segments: readonly Segment[], maxChords = 
   if (n < 3 || n > maxChords) return null;
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
+  const loY = new Float64Array(n);
+  const hiY = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     lo[i] = Math.min(pts[i].x, pts[i + 1].x);
     hi[i] = Math.max(pts[i].x, pts[i + 1].x);
+    loY[i] = Math.min(pts[i].y, pts[i + 1].y);
+    hiY[i] = Math.max(pts[i].y, pts[i + 1].y);
   }
-  const order = new Int32Array(n);
+  // A plain array: its sort (TimSort, stable like the typed one) takes the runs of a contour's chords in order.
+  const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => lo[a] - lo[b]);
   for (let oi = 0; oi < n; oi++) {
     const i = order[oi];
     const right = hi[i];
+    const bottom = loY[i];
+    const top = hiY[i];
     for (let oj = oi + 1; oj < n; oj++) {
       const j = order[oj];
       if (lo[j] > right) break;
+      if (loY[j] > top || hiY[j] < bottom) continue; // a crossing lies in both chords' y-ranges
       const gap = Math.abs(i - j);
       if (gap <= 1 || gap === n - 1) continue;
       const hit = crossing(pts[i], pts[i + 1], pts[j], pts[j + 1]);

@@ -107,7 +107,7 @@ function makeContour(index: number, pathIds: string[], segments: Segment[], clos
 
 /** Chains the open pieces of one layer greedily: extend forward from each unused piece, then backward. */
 function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Contour[], findings: Finding[]): void {
-  const grid = new PointGrid(Math.max(tol, 1e-9), pieces.length * 2 + 1);
+  const grid = new PointGrid(2 * Math.max(tol, 1e-9), pieces.length * 2 + 1); // 2×2 cells per query
   // Endpoint id 2i = start of piece i, 2i + 1 = end of piece i.
   for (const p of pieces) {
     grid.add(p.start.x, p.start.y);

@@ -1,9 +1,12 @@
-// A uniform hash grid of points for "which points lie within r of here" queries (contour chaining). Cells are r
-// wide, so a query looks at the 3×3 cells around the point. Allocation-free per point: coordinates live in typed
-// arrays and each cell is a linked list threaded through an Int32Array (the Map holds only the list heads, small
-// integers). Keys are mixed from the cell indices; collisions only add candidates, filtered by real distance.
+// A uniform hash grid of points for "which points lie within r of here" queries (contour chaining). A query looks
+// at the cells the square of side 2r around the point touches: with cells 2r wide (what contour chaining uses),
+// 2×2 cells instead of 3×3. Allocation-free per point: coordinates live in typed arrays, cells hash into a
+// power-of-two table of list heads (an Int32Array, at least twice as many slots as points) and each slot is a
+// linked list threaded through another Int32Array. Cells sharing a slot only add candidates, filtered by real
+// distance.
 export class PointGrid {
-  private readonly heads = new Map<number, number>();
+  private heads: Int32Array;
+  private mask: number;
   private xs: Float64Array;
   private ys: Float64Array;
   private next: Int32Array;
@@ -13,11 +16,29 @@ export class PointGrid {
     this.xs = new Float64Array(capacity);
     this.ys = new Float64Array(capacity);
     this.next = new Int32Array(capacity);
+    this.heads = new Int32Array(0);
+    this.mask = 0;
+    this.rehash(capacity);
   }
 
-  /** A small-integer hash of the cell (V8 keeps it unboxed); collisions only add candidates. */
-  private key(ix: number, iy: number): number {
-    return (Math.imul(ix | 0, 73_856_093) ^ Math.imul(iy | 0, 19_349_663)) & 0x3fffffff;
+  /** The table slot of a cell. */
+  private slot(ix: number, iy: number): number {
+    return (Math.imul(ix | 0, 73_856_093) ^ Math.imul(iy | 0, 19_349_663)) & this.mask;
+  }
+
+  /** A table for `capacity` points, every point already added threaded in again. */
+  private rehash(capacity: number): void {
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    this.heads = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let id = 0; id < this.count; id++) this.link(id);
+  }
+
+  private link(id: number): void {
+    const s = this.slot(Math.floor(this.xs[id] / this.cell), Math.floor(this.ys[id] / this.cell));
+    this.next[id] = this.heads[s];
+    this.heads[s] = id;
   }
 
   private grow(): void {
@@ -31,6 +52,7 @@ export class PointGrid {
     const next = new Int32Array(n);
     next.set(this.next);
     this.next = next;
+    this.rehash(n);
   }
 
   /** Adds a point and returns its id (0, 1, 2, ... in insertion order). */
@@ -39,10 +61,7 @@ export class PointGrid {
     const id = this.count++;
     this.xs[id] = x;
     this.ys[id] = y;
-    const k = this.key(Math.floor(x / this.cell), Math.floor(y / this.cell));
-    const head = this.heads.get(k);
-    this.next[id] = head === undefined ? -1 : head;
-    this.heads.set(k, id);
+    this.link(id);
     return id;
   }
 
@@ -54,22 +73,40 @@ export class PointGrid {
     return this.ys[id];
   }
 
-  /** Fills `out` (cleared first) with the ids of every point within r (r ≤ cell size) of (x, y). */
+  /** Fills `out` (cleared first) with the ids of every point within r of (x, y), each once, in no set order. */
   within(x: number, y: number, r: number, out: number[]): number[] {
     out.length = 0;
-    const ix = Math.floor(x / this.cell);
-    const iy = Math.floor(y / this.cell);
+    const ix0 = Math.floor((x - r) / this.cell);
+    const ix1 = Math.floor((x + r) / this.cell);
+    const iy0 = Math.floor((y - r) / this.cell);
+    const iy1 = Math.floor((y + r) / this.cell);
     const r2 = r * r;
-    for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) {
-        let id = this.heads.get(this.key(ix + dx, iy + dy));
-        while (id !== undefined && id >= 0) {
+    const small = (ix1 - ix0 + 1) * (iy1 - iy0 + 1) <= 4;
+    let s0 = -1; // slots walked so far (at most 2×2 cells when r ≤ cell / 2)
+    let s1 = -1;
+    let s2 = -1;
+    for (let ix = ix0; ix <= ix1; ix++) {
+      for (let iy = iy0; iy <= iy1; iy++) {
+        const s = this.slot(ix, iy);
+        if (small) {
+          if (s === s0 || s === s1 || s === s2) continue; // two cells in one slot: walk it once
+          s2 = s1;
+          s1 = s0;
+          s0 = s;
+        }
+        for (let id = this.heads[s]; id >= 0; id = this.next[id]) {
           const ddx = this.xs[id] - x;
           const ddy = this.ys[id] - y;
           if (ddx * ddx + ddy * ddy <= r2) out.push(id);
-          id = this.next[id];
         }
       }
+    }
+    if (!small) {
+      // Larger queries may meet a slot twice: keep each id once.
+      out.sort((a, b) => a - b);
+      let k = 0;
+      for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i];
+      out.length = k;
     }
     return out;
   }
