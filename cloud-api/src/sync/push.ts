@@ -17,7 +17,7 @@ import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, Rejec
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
 import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claim, finish, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, finish, isInsertRace, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -29,7 +29,8 @@ const MUTATION_PERMISSION: Record<MutationType, Permission | null> = {
   'design.addRevision': 'product.create',
 };
 
-const RETRYABLE = new Set(['40P01', '40001']); // deadlock with an order route, serialization failure, record race
+// Deadlock with an order route or a concurrent claim, serialization failure, record race (and isInsertRace).
+const RETRYABLE = new Set(['40P01', '40001']);
 /** Mutations validated between two yields to the event loop (so the database statements are not held up). */
 const VALIDATION_CHUNK = 100;
 const MAX_ATTEMPTS = 3;
@@ -41,13 +42,14 @@ export async function push(db: Db, p: Principal, body: PushRequest, requestId: s
       return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), safe));
     } catch (err) {
       const code = pgErrorCode(err) ?? '';
+      const race = isInsertRace(err);
       // The database refused a value of the bulk write (data or integrity class): the whole transaction rolled
       // back; apply the batch again with a savepoint per mutation so only the offending one is rejected.
-      if (!safe && /^2[23]/.test(code)) {
+      if (!safe && !race && /^2[23]/.test(code)) {
         safe = true;
         continue;
       }
-      if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(code)) throw err;
+      if (attempt >= MAX_ATTEMPTS || !(race || RETRYABLE.has(code))) throw err;
     }
   }
 }

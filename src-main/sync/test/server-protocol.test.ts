@@ -152,4 +152,25 @@ describe('sync push/pull', () => {
     const p2 = await pull(a, p.cursor);
     expect(p2.tombstones.map((t) => t.id)).toContain(id);
   });
+
+  it('applies a batch delivered twice at once exactly once, and merges two devices creating the same records at once', async () => {
+    const device = randomUUID();
+    const ids = Array.from({ length: 50 }, () => randomUUID());
+    const t0 = Date.now();
+    const batch = ids.map((id, i) => mut('quote.upsert', { id, hlc: hlc('c', t0), fields: { title: `Q${i}` } }));
+    const [r1, r2] = await Promise.all([push(device, batch), push(device, batch)]);
+    expect([r1.status, r2.status]).toEqual([200, 200]);
+    expect([r1, r2].map((r) => r.body.results.every((x) => x.status === 'applied')).sort()).toEqual([false, true]);
+    expect([r1, r2].flatMap((r) => r.body.results.map((x) => x.status)).filter((s) => s === 'duplicate')).toHaveLength(ids.length);
+
+    const fresh = Array.from({ length: 50 }, () => randomUUID());
+    const [a, b] = [randomUUID(), randomUUID()];
+    const [ra, rb] = await Promise.all([
+      push(a, fresh.map((id, i) => mut('quote.upsert', { id, hlc: hlc('a', t0), fields: { title: `A${i}` } }, i + 1))),
+      push(b, fresh.map((id) => mut('quote.upsert', { id, hlc: hlc('b', t0), fields: { notes: 'from b' } }, 1 + fresh.indexOf(id)))),
+    ]);
+    expect([ra, rb].flatMap((r) => r.body.results.map((x) => x.status)).every((s) => s === 'applied')).toBe(true);
+    const rows = new Map((await pull(a)).rows.map((r) => [r.id, r.doc]));
+    expect(fresh.map((id) => rows.get(id))).toEqual(fresh.map((_, i) => ({ title: `A${i}`, notes: 'from b' })));
+  });
 });
