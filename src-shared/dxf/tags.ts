@@ -32,12 +32,24 @@ export function isBinaryDxf(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** Characters (or bytes) per tag in a typical file: sizes the tag arrays up front (fewer copies as they grow). */
+const TYPICAL_TAG_CHARS = 10;
+
 class Builder {
-  codes = new Int32Array(1024);
-  positions = new Int32Array(1024);
-  nums = new Float64Array(1024);
-  values: (string | number | undefined)[] = [];
+  codes: Int32Array;
+  positions: Int32Array;
+  nums: Float64Array;
+  values: (string | number | undefined)[];
   count = 0;
+  /** `capacity`: the expected number of tags (the arrays grow past it when needed). */
+  constructor(capacity: number) {
+    const n = Math.max(1024, Math.ceil(capacity));
+    this.codes = new Int32Array(n);
+    this.positions = new Int32Array(n);
+    this.nums = new Float64Array(n);
+    this.values = new Array(n).fill(undefined); // filled: a packed array, written by index
+  }
+
   push(code: number, value: string | number | undefined, pos: number, numeric = 0): void {
     if (this.count === this.codes.length) {
       const codes = new Int32Array(this.count * 2);
@@ -53,11 +65,13 @@ class Builder {
     this.codes[this.count] = code;
     this.positions[this.count] = pos;
     this.nums[this.count] = numeric;
-    this.values.push(value);
+    if (this.count < this.values.length) this.values[this.count] = value;
+    else this.values.push(value);
     this.count++;
   }
 
   stream(binary: boolean, encoding: string, problems: string[]): TagStream {
+    this.values.length = this.count;
     return { codes: this.codes, values: this.values, nums: this.nums, positions: this.positions, count: this.count, binary, encoding, problems };
   }
 }
@@ -165,7 +179,7 @@ function nextLine(text: string, end: number): number {
  * writes multi-line MTEXT values) and reported; reading stops at "0 EOF" (trash after it is ignored).
  */
 export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
-  const b = new Builder();
+  const b = new Builder(text.length / TYPICAL_TAG_CHARS);
   const problems: string[] = [];
   const n = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 BOM decoded as U+FEFF
@@ -247,7 +261,7 @@ export function readBinaryTags(bytes: Uint8Array): TagStream {
   const encoding = encodingFor(version, codepage);
   const decoder = new TextDecoder(encoding);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const b = new Builder();
+  const b = new Builder(bytes.length / TYPICAL_TAG_CHARS);
   const problems: string[] = [];
   const n = bytes.length;
   let i = 22;
