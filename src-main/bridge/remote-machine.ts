@@ -120,7 +120,8 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
       const s = machineStatusSchema.safeParse(body);
       if (!s.success) return;
       this.status = s.data;
-      if (s.data.job) this.jobs.set(s.data.job.jobId, s.data.job);
+      // The status carries the job too; QoS 0 status can overtake the QoS 1 terminal progress, so it counts.
+      if (s.data.job) this.takeJob(s.data.job);
       this.emit('status', this.snapshot());
     } else if (topic === topics.events(r)) {
       const e = machineEventSchema.safeParse(body);
@@ -132,12 +133,16 @@ export class RemoteMachine extends EventEmitter<MachineEvents> implements Machin
       }
     } else if (topic.endsWith('/progress')) {
       const p = jobProgressSchema.safeParse(body);
-      if (!p.success) return;
-      const prev = this.jobs.get(p.data.jobId);
-      if (prev && prev.at > p.data.at) return; // older than what we have (retained replay)
-      this.jobs.set(p.data.jobId, p.data);
-      this.emit('job', p.data);
+      if (p.success) this.takeJob(p.data);
     }
+  }
+
+  /** Keeps the newest snapshot of a job, whichever topic brought it, and tells listeners when it changed. */
+  private takeJob(p: JobProgressSnapshot): void {
+    const prev = this.jobs.get(p.jobId);
+    if (prev && (prev.at > p.at || (prev.at === p.at && prev.status === p.status && prev.ackedLines === p.ackedLines))) return; // older (retained replay) or the same
+    this.jobs.set(p.jobId, p);
+    this.emit('job', p);
   }
 
   private requireClient(): MqttClient {
