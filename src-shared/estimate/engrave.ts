@@ -3,9 +3,10 @@
 // same lines),
 // and the raster time: each scan line is a stop-to-stop move of the region width plus overscan on both sides,
 // followed by a step-over of one line pitch, each timed with the planner's trapezoid profile.
-import { pointInRing, segmentsToRing } from '../geometry/polygon';
+import Flatbush from 'flatbush';
+import { RingTester, segmentsToRing } from '../geometry/polygon';
 import { addSegmentToBBox, emptyBBox, segmentsLength, signedArea, segStart } from '../geometry/segments';
-import type { BBox, Path, Ring } from '../geometry/types';
+import type { BBox, Path } from '../geometry/types';
 import type { EngravePreset } from '../materials/material-schema';
 import { blockProfile } from '../planner/profile';
 
@@ -21,53 +22,20 @@ interface Outline {
   bbox: BBox;
   absArea: number;
   sample: { x: number; y: number };
-  ring?: Ring;
+  ring?: RingTester;
   segs: Path['segments'];
 }
 
 /** Regions closer than this are scanned together (the overscan would otherwise be paid twice), mm. */
 const MERGE_GAP_MM = 5;
 
-/** Uniform grid over boxes: which boxes may contain a point, or overlap a box. */
-class BoxGrid {
-  private readonly cells = new Map<number, number[]>();
-  private readonly size: number;
-  private readonly ox: number;
-  private readonly oy: number;
-
-  constructor(boxes: readonly BBox[]) {
-    const all = emptyBBox();
-    for (const b of boxes) {
-      all.minX = Math.min(all.minX, b.minX);
-      all.minY = Math.min(all.minY, b.minY);
-      all.maxX = Math.max(all.maxX, b.maxX);
-      all.maxY = Math.max(all.maxY, b.maxY);
-    }
-    this.ox = all.minX;
-    this.oy = all.minY;
-    this.size = Math.max(all.maxX - all.minX, all.maxY - all.minY, 1e-6) / Math.max(1, Math.ceil(Math.sqrt(boxes.length)));
-    boxes.forEach((b, i) => this.forCells(b, (k) => {
-      const list = this.cells.get(k);
-      if (list) list.push(i);
-      else this.cells.set(k, [i]);
-    }));
-  }
-
-  private forCells(b: BBox, fn: (key: number) => void): void {
-    const x0 = Math.floor((b.minX - this.ox) / this.size);
-    const x1 = Math.floor((b.maxX - this.ox) / this.size);
-    const y0 = Math.floor((b.minY - this.oy) / this.size);
-    const y1 = Math.floor((b.maxY - this.oy) / this.size);
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) fn(x * 1_000_003 + y);
-  }
-
-  /** Boxes sharing a cell with b (may repeat; callers test the real condition). */
-  near(b: BBox, out: Set<number>): void {
-    out.clear();
-    this.forCells(b, (k) => {
-      for (const i of this.cells.get(k) ?? []) out.add(i);
-    });
-  }
+/** A static R-tree (flatbush) over the boxes: which boxes overlap a box. */
+function boxIndex(boxes: readonly BBox[]): Flatbush {
+  const index = new Flatbush(Math.max(1, boxes.length));
+  for (const b of boxes) index.add(b.minX, b.minY, b.maxX, b.maxY);
+  if (boxes.length === 0) index.add(0, 0, 0, 0);
+  index.finish();
+  return index;
 }
 
 export function analyzeFills(paths: readonly Path[]): EngraveGeometry {
@@ -80,20 +48,20 @@ export function analyzeFills(paths: readonly Path[]): EngraveGeometry {
     })
     .filter((o) => o.absArea > 1e-9)
     .sort((a, b) => b.absArea - a.absArea);
-  const grid = new BoxGrid(outlines.map((o) => o.bbox));
-  const near = new Set<number>();
+  const index = boxIndex(outlines.map((o) => o.bbox));
   let area = 0;
   for (let i = 0; i < outlines.length; i++) {
     const o = outlines[i];
+    const b = o.bbox;
     let depth = 0;
-    grid.near({ minX: o.sample.x, minY: o.sample.y, maxX: o.sample.x, maxY: o.sample.y }, near);
-    for (const j of near) {
-      if (j >= i) continue;
+    // Only a larger outline (earlier in the order) whose box holds this one's box can enclose it.
+    index.search(b.minX, b.minY, b.maxX, b.maxY, (j, x0, y0, x1, y1) => {
+      if (j >= i || b.minX < x0 || b.maxX > x1 || b.minY < y0 || b.maxY > y1) return false;
       const c = outlines[j];
-      if (o.bbox.minX < c.bbox.minX || o.bbox.maxX > c.bbox.maxX || o.bbox.minY < c.bbox.minY || o.bbox.maxY > c.bbox.maxY) continue;
-      c.ring ??= segmentsToRing(c.segs, 0.05);
-      if (pointInRing(o.sample, c.ring)) depth++;
-    }
+      c.ring ??= new RingTester(segmentsToRing(c.segs, 0.05));
+      if (c.ring.contains(o.sample)) depth++;
+      return false;
+    });
     area += depth % 2 === 0 ? o.absArea : -o.absArea;
   }
   return { areaMm2: Math.max(0, area), regions: mergeBoxes(outlines.map((o) => o.bbox), MERGE_GAP_MM), outlineCount: outlines.length };
@@ -107,14 +75,12 @@ function mergeBoxes(boxes: readonly BBox[], gap: number): BBox[] {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  const grid = new BoxGrid(grown);
-  const near = new Set<number>();
+  const index = boxIndex(grown);
   grown.forEach((b, i) => {
-    grid.near(b, near);
-    for (const j of near) {
-      const o = grown[j];
-      if (j > i && o.minX <= b.maxX && b.minX <= o.maxX && o.minY <= b.maxY && b.minY <= o.maxY) parent[find(j)] = find(i);
-    }
+    index.search(b.minX, b.minY, b.maxX, b.maxY, (j) => {
+      if (j > i) parent[find(j)] = find(i);
+      return false;
+    });
   });
   const groups = new Map<number, BBox>();
   boxes.forEach((b, i) => {

@@ -2,9 +2,9 @@
 // their own closed paths) in millimetres, Y up, ready to cut or engrave. Layout is glyph by glyph (charToGlyph,
 // pair kerning, glyph.getPath) because opentype.js 2.0's font.getPath throws on fonts whose GSUB has lookups it
 // does not support (DejaVuSans: lookup type 6 format 2); we only need kerning, not shaping. Pure: no I/O.
-import type { Font, Glyph, PathCommand } from 'opentype.js';
-import type { Path, Segment, Vec2 } from '../geometry/types';
-import { flattenCubic, flattenQuadratic } from '../svg/bezier';
+import type { Font, Glyph } from 'opentype.js';
+import type { Path, Vec2 } from '../geometry/types';
+import { glyphContours, placeContour } from './glyph-outlines';
 import { kerningUnits } from './kerning';
 
 export type TextAlign = 'left' | 'center' | 'right';
@@ -109,14 +109,15 @@ export function layoutText(opts: TextOptions): TextLayout {
     const shift = opts.align === 'center' ? -width / 2 : opts.align === 'right' ? -width : 0;
     const baseline = -li * lineStep;
     for (const { glyph, x } of glyphs) {
-      const commands = glyph.getPath(0, 0, opts.font.unitsPerEm).commands;
       const toMm = (px: number, py: number): Vec2 => place(shift + x + px * scale, baseline - py * scale);
-      for (const contour of contoursOf(commands, toMm, tol)) {
+      for (const contour of glyphContours(opts.font, glyph, tol / scale)) {
+        const segments = placeContour(contour, toMm);
+        if (segments.length < 2) continue;
         paths.push({
           id: `${opts.idPrefix ?? 'text'}-${paths.length + 1}`,
           layer: opts.layer,
           entity: 'TEXT',
-          segments: contour,
+          segments,
           closed: true,
           ...(opts.color !== undefined ? { color: opts.color } : {}),
         });
@@ -130,46 +131,4 @@ export function layoutText(opts: TextOptions): TextLayout {
 /** Closed outlines of the text (outer contours and holes), flattened at the chord tolerance. */
 export function textToPaths(opts: TextOptions): Path[] {
   return layoutText(opts).paths;
-}
-
-/** Glyph path commands (y down, as opentype.js gives them) → closed line-segment contours in millimetres. */
-function contoursOf(commands: PathCommand[], toMm: (x: number, y: number) => Vec2, tol: number): Segment[][] {
-  const contours: Segment[][] = [];
-  let current: Segment[] = [];
-  let start: Vec2 | undefined;
-  let pen: Vec2 | undefined;
-  // Control points are mapped to millimetres before flattening: the map is a similarity, so the bound holds in mm.
-  const lineTo = (p: Vec2) => {
-    if (pen && (Math.abs(p.x - pen.x) > 1e-9 || Math.abs(p.y - pen.y) > 1e-9)) current.push({ kind: 'line', a: pen, b: p });
-    pen = p;
-  };
-  const finish = () => {
-    if (start && pen) lineTo(start);
-    if (current.length >= 2) contours.push(current);
-    current = [];
-    start = undefined;
-    pen = undefined;
-  };
-  for (const c of commands) {
-    switch (c.type) {
-      case 'M':
-        finish();
-        start = pen = toMm(c.x, c.y);
-        break;
-      case 'L':
-        lineTo(toMm(c.x, c.y));
-        break;
-      case 'Q':
-        if (pen) for (const p of flattenQuadratic(pen, toMm(c.x1, c.y1), toMm(c.x, c.y), tol)) lineTo(p);
-        break;
-      case 'C':
-        if (pen) for (const p of flattenCubic(pen, toMm(c.x1, c.y1), toMm(c.x2, c.y2), toMm(c.x, c.y), tol)) lineTo(p);
-        break;
-      case 'Z':
-        finish();
-        break;
-    }
-  }
-  finish();
-  return contours;
 }
