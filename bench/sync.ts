@@ -5,7 +5,9 @@
 // same database and process. Goal: push ≥ 30 % of the ceiling. The API server is a long-running process in
 // production, so one untimed 1,000-mutation push from a third device warms it (JIT) before the timed push, and
 // one untimed batch warms the ceiling's statement the same way.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Beside the wall time it prints the CPU time the API server, the desktop and the PostgreSQL backends spent in the
+// push: on a shared 2-core machine they move much less with the load than wall times do.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -58,6 +60,13 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+/** CPU time (user + system) a process has used so far, from /proc: the push's CPU cost does not depend on what
+ * else the machine runs, unlike its wall time. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 async function main(): Promise<void> {
   const pg = await startTestPostgres();
   const db = await openPgDb(pg.url, 10);
@@ -89,9 +98,17 @@ async function main(): Promise<void> {
     ids.forEach((id, i) => a.store.upsertQuote(id, fields(i)));
     const queueMs = performance.now() - tq;
 
+    const backends = async () => (await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid);
+    const pgCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const pids = await backends(); // the API's pool is open (the warm-up push) and local: its backends are readable here
+    const cpu0 = { server: processCpuMs(server.pid!), bench: process.cpuUsage(), pg: pgCpuMs(pids) };
     const t0 = performance.now();
     await a.engine.push(a.client);
     const pushMs = performance.now() - t0;
+    const serverCpuMs = processCpuMs(server.pid!) - cpu0.server;
+    const deviceCpu = process.cpuUsage(cpu0.bench);
+    const pgMs = pgCpuMs(pids) - cpu0.pg;
+    const newPids = (await backends()).filter((pid) => !pids.includes(pid));
     const ta = performance.now();
     await a.engine.pull(a.client);
     const ackMs = performance.now() - ta;
@@ -128,6 +145,7 @@ async function main(): Promise<void> {
     console.log(`sync bench (${N.toLocaleString('en-US')} quote mutations, batches of ${BATCH}, real PostgreSQL, HTTP on loopback)`);
     console.log(`  queue offline (SQLite, row + outbox per edit): ${queueMs.toFixed(0)} ms  ${rate(N, queueMs)}`);
     console.log(`  push end to end (HTTP, auth, apply, commit):  ${pushMs.toFixed(0)} ms  ${rate(N, pushMs)} mutations`);
+    console.log(`  CPU during the push: API server ${serverCpuMs.toFixed(0)} ms, desktop ${((deviceCpu.user + deviceCpu.system) / 1000).toFixed(0)} ms, PostgreSQL ${pgMs.toFixed(0)} ms${newPids.length ? ` (+${newPids.length} backends opened during the push, not counted)` : ''}`);
     console.log(`  acknowledging pull on the pushing device:     ${ackMs.toFixed(0)} ms  ${rate(N, ackMs)} rows`);
     console.log(`  pull end to end on a second device:           ${pullMs.toFixed(0)} ms  ${rate(N, pullMs)} rows`);
     console.log(`  ceiling: plain batched INSERT of the rows:    ${ceilMs.toFixed(0)} ms  ${rate(N, ceilMs)} rows (arrays ${arraysMs.toFixed(0)} ms, JSON ${jsonMs.toFixed(0)} ms)`);
