@@ -21,6 +21,10 @@ import { SigningKeys } from './auth/signing-keys';
 import { RefreshTokens } from './auth/refresh-tokens';
 import { AccessTokenVerifier } from './auth/access-tokens';
 import { SessionCache } from './auth/session-cache';
+import { ChangeFeed } from './http/change-feed';
+import { NotifiedCache } from './http/notified-cache';
+import { CATALOG_TOPIC } from './catalog/catalog-routes';
+import { ORDER_TOPIC, type OrderScope } from './orders/order-cache';
 import { consoleTransport, type Transport } from './auth/sender';
 import { OutboxDelivery } from './auth/delivery';
 import { smtpTransport } from './auth/smtp-transport';
@@ -70,9 +74,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   const rotation = setInterval(() => void keys.ensureCurrent().catch((err) => app.log.error({ err }, 'signing key rotation failed')), 3_600_000);
   rotation.unref();
   app.addHook('onClose', async () => clearInterval(rotation));
-  const sessions = new SessionCache(db, config.sessionCacheTtlS, app.log);
-  await sessions.start();
-  app.addHook('preClose', () => sessions.stop());
+  // One LISTEN session for every cache that NOTIFY invalidates; listened to only when some cache is on.
+  const changes = new ChangeFeed(db, app.log, undefined, 'change feed', 'reading sessions and product pages from the database');
+  const sessions = new SessionCache(db, config.sessionCacheTtlS, app.log, undefined, changes);
+  const productPages = new NotifiedCache<null>(changes, CATALOG_TOPIC, config.responseCacheBytes);
+  const orderViews = new NotifiedCache<OrderScope>(changes, ORDER_TOPIC, config.responseCacheBytes);
+  if (config.sessionCacheTtlS > 0 || config.responseCacheBytes > 0) await changes.start();
+  app.addHook('preClose', () => changes.stop());
   const delivery = new OutboxDelivery(db, config.sender === 'outbox' ? null : opts.transport ?? makeTransport(config, app), app.log);
   delivery.start();
   app.addHook('preClose', () => delivery.stop());
@@ -83,6 +91,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     refresh: new RefreshTokens(db, { ttlS: config.refresh.ttlS, graceS: config.refresh.graceS, secret: config.tokenSecret }),
     accessTokens: new AccessTokenVerifier(keys, { ...config.jwt, ttlS: config.jwt.accessTtlS }),
     sessions,
+    productPages,
+    orderViews,
     delivery,
   };
   if (config.bootstrapAdmin) await ensureBootstrapAdmin(db, config.bootstrapAdmin, app.log);

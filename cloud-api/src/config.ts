@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(3600).default(7 * 24 * 3600),
   SESSION_CACHE_TTL_S: z.coerce.number().int().min(0).max(300).default(30),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   REFRESH_GRACE_S: z.coerce.number().int().min(0).max(300).default(30),
   SIGNING_KEY_MAX_AGE_S: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   TOKEN_SECRET: z.string().min(32).optional(),
@@ -67,6 +68,8 @@ export interface AppConfig {
   refresh: { ttlS: number; graceS: number };
   /** Seconds a checked session may be reused without reading the database (0 = always read). */
   sessionCacheTtlS: number;
+  /** Memory for each cache of serialized responses (product list pages, orders), invalidated by NOTIFY (0 = off). */
+  responseCacheBytes: number;
   tokenSecret: string;
   bodyLimitBytes: number;
   sender: Env['SENDER'];
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, accessTtlS: e.ACCESS_TOKEN_TTL_S, signingKeyMaxAgeS: e.SIGNING_KEY_MAX_AGE_S },
     refresh: { ttlS: e.REFRESH_TOKEN_TTL_S, graceS: e.REFRESH_GRACE_S },
     sessionCacheTtlS: e.SESSION_CACHE_TTL_S,
+    responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024,
     // Development only: a fixed secret so refresh tokens survive restarts; production must set its own.
     tokenSecret: e.TOKEN_SECRET ?? 'development-only-token-secret-change-me!!',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,

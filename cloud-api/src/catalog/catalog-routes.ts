@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { appendAudit } from '../audit/audit';
 import type { AppDeps } from '../deps';
 import { errors } from '../http/errors';
+import { sendJson } from '../http/send-json';
 import { IdParams, errorResponses, type ZodApp } from '../http/zod-app';
 import { principalOf, requestContext } from '../rbac/principal';
 import { decodeCursor, encodeCursor } from './cursor';
 import { PRODUCT_COLUMNS, PRODUCT_SORTS, buildProductListQuery, isoFromUtcText, type ProductFilters, type ProductSort } from './product-query';
 
 const tags = ['catalog'];
+/** Migration 009 announces product writes as `catalog:<org id>` (deps.productPages). */
+export const CATALOG_TOPIC = 'catalog';
 const Kind = z.enum(['sheet', 'service', 'design']);
 const AttrValue = z.union([z.string().max(200), z.number(), z.boolean()]);
 const Attributes = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), AttrValue).refine((a) => Object.keys(a).length <= 30, 'at most 30 attributes');
@@ -98,8 +101,14 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
       tags, summary: 'List products with filters and cursor pagination', querystring: ListQuery,
       response: { 200: z.object({ items: z.array(Product), nextCursor: z.string().nullable() }), ...errorResponses },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const p = principalOf(req);
+    // A page depends only on the organisation and the URL (filters, sort, limit, HMAC-checked cursor); every role
+    // allowed to list products sees the same fields, and the guard has checked that permission already.
+    const pageKey = `${p.orgId} ${req.url}`;
+    const cached = deps.productPages.get(pageKey);
+    if (cached) return sendJson(reply, cached.body);
+    const snapshot = deps.productPages.snapshot();
     const { sort, limit, cursor, attr, ...rest } = req.query;
     const filters: ProductFilters = { ...rest, attrs: attr.map((a) => { const i = a.indexOf(':'); return [a.slice(0, i), a.slice(i + 1)] as [string, string]; }) };
     const after = cursor ? decodeCursor(deps.config.tokenSecret, cursor, sort, filters) : null;
@@ -107,10 +116,13 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
     const rows = await deps.db.query<ProductRow>(sql, params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return {
+    // The route's compiled response serializer (http/serializer.ts) writes a string.
+    const body = Buffer.from(reply.serialize({
       items: page.map(productView),
       nextCursor: rows.length > limit ? encodeCursor(deps.config.tokenSecret, { sort, value: last.sort_key!, id: last.id }, filters) : null,
-    };
+    }) as string);
+    deps.productPages.set(pageKey, { group: p.orgId, meta: null, body }, snapshot);
+    return sendJson(reply, body);
   });
 
   const byId = async (orgId: string, id: string) => {
@@ -151,6 +163,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
       await appendAudit(q, { orgId: p.orgId, actorId: p.userId, actorKind: p.kind, action: 'product.created', targetType: 'product', targetId: row.id, after: { sku: row.sku, priceIdr: b.priceIdr }, ...requestContext(req) });
       return row;
     });
+    deps.productPages.forget(p.orgId);
     return reply.code(201).send(productView(r));
   });
 
@@ -169,7 +182,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
     const b = req.body;
     const before = await byId(p.orgId, req.params.id);
     await assertCategory(p.orgId, b.categoryId);
-    return deps.db.tx(async (q) => {
+    const updated = await deps.db.tx(async (q) => {
       const [row] = await q.query<ProductRow>(
         `UPDATE products SET name = coalesce($3, name), category_id = CASE WHEN $4::boolean THEN $5::uuid ELSE category_id END,
            price_idr = coalesce($6, price_idr), attributes = coalesce($7::jsonb, attributes), active = coalesce($8, active), updated_at = now()
@@ -181,5 +194,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
       }
       return productView(row);
     });
+    deps.productPages.forget(p.orgId);
+    return updated;
   });
 }

@@ -14,6 +14,8 @@ import { ApiError, errors } from '../http/errors';
 import { IdParams, errorResponses, type ZodApp } from '../http/zod-app';
 import { auditActor, principalOf, requestContext, type Principal } from '../rbac/principal';
 import { Address, Customer, Order, orderFacts, orderView, type LineRow, type OrderRow } from './order-view';
+import { orderInScope, orderViewKey } from './order-cache';
+import { sendJson } from '../http/send-json';
 
 const tags = ['orders'];
 const MANUFACTURER_ASSIGNABLE = new Set(['confirmed', 'awaiting_payment', 'paid', 'in_production']);
@@ -135,10 +137,17 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
   app.get('/api/v1/orders/:id', {
     config: { permission: 'order.read' },
     schema: { tags, summary: 'One order with lines and the transitions the caller may make', params: IdParams, response: { 200: Order, ...errorResponses } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const p = principalOf(req);
+    const key = orderViewKey(req.params.id, p);
+    const cached = deps.orderViews.get(key);
+    if (cached && orderInScope(cached.meta, p)) return sendJson(reply, cached.body);
+    const snapshot = deps.orderViews.snapshot();
     const { o, lines } = await load(db, p, req.params.id);
-    return orderView(o, lines, p);
+    // The route's compiled response serializer (http/serializer.ts) writes a string.
+    const body = Buffer.from(reply.serialize(orderView(o, lines, p)) as string);
+    deps.orderViews.set(key, { group: o.id, meta: { orgId: o.org_id, customerUserId: o.customer_user_id }, body }, snapshot);
+    return sendJson(reply, body);
   });
 
   app.post('/api/v1/orders/:id/transitions', {
@@ -150,7 +159,7 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req) => {
     const p = principalOf(req);
-    return db.tx(async (q) => {
+    const view = await db.tx(async (q) => {
       const { o, lines } = await load(q, p, req.params.id, true);
       if (req.body.expectedVersion !== undefined && req.body.expectedVersion !== o.version) {
         throw errors.conflict(`order changed (version ${o.version})`, `pesanan telah berubah (versi ${o.version})`);
@@ -169,6 +178,8 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
       await appendAudit(q, { orgId: p.orgId, ...auditActor(p), action: 'order.state_changed', targetType: 'order', targetId: o.id, before: { state: o.state }, after: { state: u.state, totalIdr: Number(u.total_idr) }, ...requestContext(req) });
       return orderView(u, lines, p);
     });
+    deps.orderViews.forget(view.id);
+    return view;
   });
 
   app.put('/api/v1/orders/:id/manufacturer', {
@@ -180,7 +191,7 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
     },
   }, async (req) => {
     const p = principalOf(req);
-    return db.tx(async (q) => {
+    const view = await db.tx(async (q) => {
       const { o, lines } = await load(q, p, req.params.id, true);
       const m = await q.query("SELECT 1 FROM users WHERE id = $1 AND org_id = $2 AND role = 'manufacturer' AND status = 'active'", [req.body.manufacturerId, p.orgId]);
       if (!m.length) throw errors.notFound('manufacturer');
@@ -190,6 +201,8 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
       await appendAudit(q, { orgId: p.orgId, ...auditActor(p), action: 'order.manufacturer_assigned', targetType: 'order', targetId: o.id, before: { manufacturerId: o.manufacturer_id }, after: { manufacturerId: u.manufacturer_id }, ...requestContext(req) });
       return orderView(u, lines, p);
     });
+    deps.orderViews.forget(view.id);
+    return view;
   });
 
   const Event = z.object({ id: z.number().int(), kind: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), actorId: z.string().nullable(), note: z.string().nullable(), createdAt: z.string() });
