@@ -14,8 +14,10 @@ export interface PacedResult {
   count: number;
 }
 
-export async function pacedLoad(url: string, headers: Record<string, string>, rate: number, durationS: number): Promise<PacedResult> {
-  const u = new URL(url);
+/** `url` may give each request its own URL (request index → URL on the same origin). */
+export async function pacedLoad(url: string | ((i: number) => string), headers: Record<string, string>, rate: number, durationS: number): Promise<PacedResult> {
+  const urlOf = typeof url === 'string' ? () => url : url;
+  const u = new URL(urlOf(0));
   const pool = new Pool(u.origin, { connections: 64, pipelining: 1 });
   const total = Math.round(rate * durationS);
   const latencies: number[] = [];
@@ -23,8 +25,12 @@ export async function pacedLoad(url: string, headers: Record<string, string>, ra
   let errors = 0;
   let sent = 0;
   const start = performance.now();
-  const fire = (due: number) =>
-    pool.request({ path: u.pathname + u.search, method: 'GET', headers }).then(
+  const pathOf = (i: number) => {
+    const r = new URL(urlOf(i));
+    return r.pathname + r.search;
+  };
+  const fire = (due: number, path: string) =>
+    pool.request({ path, method: 'GET', headers }).then(
       async (res) => {
         await res.body.arrayBuffer();
         if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
@@ -36,8 +42,8 @@ export async function pacedLoad(url: string, headers: Record<string, string>, ra
     const tick = () => {
       const now = performance.now();
       for (let due = start + (sent * 1000) / rate; sent < total && due <= now; due = start + (sent * 1000) / rate) {
+        pending.push(fire(due, pathOf(sent)));
         sent++;
-        pending.push(fire(due));
       }
       if (sent < total) setTimeout(tick, 1);
       else resolve();
