@@ -75,7 +75,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   rotation.unref();
   app.addHook('onClose', async () => clearInterval(rotation));
   // One LISTEN session for every cache that NOTIFY invalidates; listened to only when some cache is on.
-  const changes = new ChangeFeed(db, app.log, undefined, 'change feed', 'reading sessions and product pages from the database');
+  const changes = new ChangeFeed(db, app.log, undefined, 'change feed', 'reading sessions, product pages and orders from the database');
   const sessions = new SessionCache(db, config.sessionCacheTtlS, app.log, undefined, changes);
   const productPages = new NotifiedCache<null>(changes, CATALOG_TOPIC, config.responseCacheBytes);
   const orderViews = new NotifiedCache<OrderScope>(changes, ORDER_TOPIC, config.responseCacheBytes);

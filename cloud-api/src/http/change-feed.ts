@@ -1,7 +1,7 @@
 // One LISTEN session per replica for the invalidations PostgreSQL announces on the `principal_changed` channel,
-// shared by the in-process caches (sessions, product list pages). Triggers send the payload when their transaction
-// commits: a bare user id (migration 007: that user's sessions are stale) or `topic:key` (migration 009:
-// `catalog:<org id>`, that organisation's products changed). A probe NOTIFY every few seconds checks that the feed
+// shared by the in-process caches (sessions, product list pages, orders). Triggers send the payload when their
+// transaction commits: a bare user id (migration 007: that user's sessions are stale) or `topic:key` (migration 009:
+// `catalog:<org id>` or `order:<order id>`). A probe NOTIFY every few seconds checks that the feed
 // really arrives (LISTEN through pgbouncer in transaction mode silently gets nothing); while it does not, `live`
 // is false, every subscriber has been reset, and the caches read the database instead.
 import { randomUUID } from 'node:crypto';
