@@ -61,12 +61,23 @@ function flattenGlyph(glyph: Glyph, unitsPerEm: number, tol: number): GlyphConto
   return contours;
 }
 
-/** A cached contour placed by `map` (font units → mm) as line segments, zero-length steps dropped. */
-export function placeContour(contour: GlyphContour, map: (x: number, y: number) => Vec2): Segment[] {
+/** A similarity from font units to millimetres: x' = xx·x + xy·y + x0, y' = yx·x + yy·y + y0. */
+export interface GlyphPlacement {
+  xx: number;
+  xy: number;
+  x0: number;
+  yx: number;
+  yy: number;
+  y0: number;
+}
+
+/** A cached contour placed by `m` (font units → mm) as line segments, zero-length steps dropped. */
+export function placeContour(contour: GlyphContour, m: GlyphPlacement): Segment[] {
   const segs: Segment[] = [];
-  let pen = map(contour[0], contour[1]);
+  const at = (i: number): Vec2 => ({ x: m.xx * contour[i] + m.xy * contour[i + 1] + m.x0, y: m.yx * contour[i] + m.yy * contour[i + 1] + m.y0 });
+  let pen = at(0);
   for (let i = 2; i < contour.length; i += 2) {
-    const p = map(contour[i], contour[i + 1]);
+    const p = at(i);
     if (Math.abs(p.x - pen.x) > 1e-9 || Math.abs(p.y - pen.y) > 1e-9) {
       segs.push({ kind: 'line', a: pen, b: p });
       pen = p;

@@ -4,7 +4,7 @@
 // does not support (DejaVuSans: lookup type 6 format 2); we only need kerning, not shaping. Pure: no I/O.
 import type { Font, Glyph } from 'opentype.js';
 import type { Path, Vec2 } from '../geometry/types';
-import { glyphContours, placeContour } from './glyph-outlines';
+import { glyphContours, placeContour, type GlyphPlacement } from './glyph-outlines';
 import { kerningUnits } from './kerning';
 
 export type TextAlign = 'left' | 'center' | 'right';
@@ -98,7 +98,6 @@ export function layoutText(opts: TextOptions): TextLayout {
   const rot = opts.rotation ?? 0;
   const cos = Math.cos(rot);
   const sin = Math.sin(rot);
-  const place = (x: number, y: number): Vec2 => ({ x: origin.x + x * cos - y * sin, y: origin.y + x * sin + y * cos });
   const missing = new Set<string>();
   const paths: Path[] = [];
   const lines = opts.text.split(/\r\n|\n|\r/);
@@ -109,7 +108,12 @@ export function layoutText(opts: TextOptions): TextLayout {
     const shift = opts.align === 'center' ? -width / 2 : opts.align === 'right' ? -width : 0;
     const baseline = -li * lineStep;
     for (const { glyph, x } of glyphs) {
-      const toMm = (px: number, py: number): Vec2 => place(shift + x + px * scale, baseline - py * scale);
+      // Font units (y down) → millimetres: scale, flip, move to the glyph's pen position, rotate about the origin.
+      const ax = shift + x;
+      const toMm: GlyphPlacement = {
+        xx: scale * cos, xy: scale * sin, x0: origin.x + ax * cos - baseline * sin,
+        yx: scale * sin, yy: -scale * cos, y0: origin.y + ax * sin + baseline * cos,
+      };
       for (const contour of glyphContours(opts.font, glyph, tol / scale)) {
         const segments = placeContour(contour, toMm);
         if (segments.length < 2) continue;
