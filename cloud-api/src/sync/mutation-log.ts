@@ -25,20 +25,25 @@ export async function lockDevice(q: Queryable, orgId: string, userId: string, de
 }
 
 /** Logs the mutations in order (each key once: its first mutation); returns the claimed mutation ids (the rest
- * are duplicates by key). */
+ * are duplicates by key). The statement answers with the ids it did not log, usually none, so a batch's reply is
+ * one empty result instead of a row per mutation. */
 export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[]): Promise<Set<number>> {
   const keys = new Set<string>();
   const first = muts.filter((m) => !keys.has(m.idempotencyKey) && keys.add(m.idempotencyKey));
   const rows = await q.query<{ mutation_id: number }>(
     // A scalar subquery per key (a probe of the primary key): NOT EXISTS would be planned as an anti-join that
     // may read the organisation's whole log.
-    `INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
-     SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)
-     WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL
-     RETURNING mutation_id`,
+    `WITH x AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)), logged AS (
+       INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
+       SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM x
+       WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL
+       RETURNING mutation_id
+     )
+     SELECT x.mid AS mutation_id FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged)`,
     [deviceId, orgId, userId, JSON.stringify(first.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) })))],
   );
-  return new Set(rows.map((r) => Number(r.mutation_id)));
+  const skipped = new Set(rows.map((r) => Number(r.mutation_id)));
+  return new Set(first.flatMap((m) => (skipped.has(m.mutationId) ? [] : [m.mutationId])));
 }
 
 /** A unique violation of a log or record key: a concurrent push logged the same mutation or created the same
