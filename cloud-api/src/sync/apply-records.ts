@@ -9,7 +9,7 @@ import type { Queryable } from '../db/db';
 import { mergeLww, stamp, type LwwRecord } from '../../../src-shared/sync/lww';
 import type { MutationArgs } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope } from '../../../src-shared/sync/protocol';
-import type { ParsedMutation } from '../../../src-shared/sync/validate';
+import { UUID_PATTERN, type ParsedMutation } from '../../../src-shared/sync/validate';
 import { Rejection, rejected } from './rejection';
 
 export type RecordMutation = Extract<ParsedMutation, { type: 'customer.upsert' | 'quote.upsert' | 'design.addRevision' }>;
@@ -35,7 +35,6 @@ export interface RecordState {
 }
 
 const MAX_DESIGN_BODY_CHARS = 5_000_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KIND_OF: Record<string, Kind> = { 'customer.upsert': 'customer', 'quote.upsert': 'quote', 'design.addRevision': 'design_revision' };
 const keyOf = (t: Target) => `${t.kind}:${t.id.toLowerCase()}`;
 
@@ -49,7 +48,7 @@ export function rawTarget(m: MutationEnvelope): Target | null {
   const kind = KIND_OF[m.type];
   const args = m.args as { id?: unknown; revisionId?: unknown } | null;
   const id = kind === 'design_revision' ? args?.revisionId : args?.id;
-  return kind && typeof id === 'string' && UUID.test(id) ? { kind, id } : null;
+  return kind && typeof id === 'string' && UUID_PATTERN.test(id) ? { kind, id } : null;
 }
 
 /** Records read and locked, with the keys of every target read (found or not). */
