@@ -60,11 +60,15 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
 
-  // Claim the batch in the log, then lock the device (a pipelined batch waits here for the previous one), then
-  // read the records the batch names; meanwhile validate the batch in JS, yielding between chunks so each
-  // statement goes out as soon as the one before it is done.
+  // Claim the batch in the log, lock the device (a pipelined batch waits here for the previous one) and read the
+  // records the batch names: three statements queued on the connection at once, so each goes out the moment the
+  // one before it is done (the read is a statement of its own, so its snapshot is taken once the lock is held and
+  // sees everything the previous batch wrote). Meanwhile validate the batch in JS, yielding between chunks.
   const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered);
-  const locked = claiming.then(() => lockDevice(q, p.orgId, p.userId, body.deviceId)).then((d) => {
+  const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
+  const reading = readRecords(q, ordered.flatMap((m) => rawTarget(m) ?? []));
+  for (const pending of [claiming, locking, reading]) pending.catch(() => undefined); // awaited below, in order
+  const locked = locking.then((d) => {
     if (d.orgId !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
     if (body.after !== undefined && d.last < body.after) {
       throw errors.conflict(`the batch after mutation ${body.after} has not been applied yet; send this one again after it`,
@@ -72,8 +76,7 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
     }
     return d.last;
   });
-  const reading = locked.then(() => readRecords(q, ordered.flatMap((m) => rawTarget(m) ?? [])));
-  reading.catch(() => undefined); // awaited below, once the batch is validated
+  locked.catch(() => undefined);
   const refusals = new Map<number, RejectionReason | null>();
   const valid = new Map<number, Valid>();
   for (const [i, m] of ordered.entries()) {
@@ -83,7 +86,11 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
     refusals.set(m.mutationId, refusal);
     if (parsed.ok && !refusal) valid.set(m.mutationId, { m, parsed });
   }
-  const [claimedAll, last, records] = await Promise.all([claiming, locked, reading]);
+  // In statement order: when the claim fails (a concurrent push logged the same key), its error is the one that
+  // counts, not the aborted-transaction errors of the statements queued behind it.
+  const claimedAll = await claiming;
+  const last = await locked;
+  const records = await reading;
   const old = ordered.filter((m) => m.mutationId <= last);
   const fresh = ordered.filter((m) => m.mutationId > last);
   const claimed = new Set(fresh.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.mutationId));
