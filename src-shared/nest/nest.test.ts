@@ -37,6 +37,27 @@ describe('ESICUP strip instances', () => {
   }
 });
 
+describe('placement rules of the two workers', () => {
+  const squares: NestJob = { parts: [part('sq', rect(1, 1), 4)], sheets: [], strip: { height: 10 }, seed: 1, maxEvaluations: 1 };
+  it('start 0 stacks parts up the strip (lowest x + 0.25·y)', () => {
+    const r = nest(squares, { start: 0 });
+    expect(r.placements.map((p) => Math.round(p.x))).toEqual([0, 0, 0, 0]);
+  });
+  it('start 1 fills the bottom first (lowest y in the leftmost window with room)', () => {
+    const r = nest(squares, { start: 1 });
+    expect(r.placements.map((p) => Math.round(p.y))).toEqual([0, 0, 0, 0]);
+    expect(r.placements.map((p) => Math.round(p.x)).sort()).toEqual([0, 1, 2, 3]);
+  });
+  for (const file of ['shapes0.json', 'blaz1.json']) {
+    it(`${file}: start 1 gives a valid layout with every piece placed`, () => {
+      const { job } = parseEsicup(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), file);
+      const r = nest({ ...job, seconds: 120, maxEvaluations: 25, seed: 7 }, { start: 1 });
+      expect(verifyNest(job, r)).toEqual([]);
+      expect(r.unplaced).toEqual([]);
+    });
+  }
+});
+
 describe('sheet mode', () => {
   it('keeps spacing and margins, uses rotations, reports utilisation and offcut', () => {
     const job: NestJob = {

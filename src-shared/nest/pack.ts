@@ -1,8 +1,9 @@
 // Decodes a genome (placement order + orientation per instance) into a layout: each part goes, in order, to the
 // first sheet where it fits, at the bottom-left-most point of its feasible region = inner-fit rectangle minus the
 // union of the no-fit polygons of everything already on that sheet (clipper2-ts difference, candidate points =
-// vertices of the region, lowest x then lowest y, or lowest x + w·y). Parts are packed towards x = 0, so the unused
-// material is a clean strip on the right of the last sheet.
+// vertices of the region, lowest x then lowest y, or lowest x + w·y; or "bottom-first": lowest y in the leftmost
+// window with room). Parts are packed towards x = 0, so the unused material is a clean strip on the right of the
+// last sheet.
 //
 // The feasible region is searched in vertical windows from left to right and only NFPs touching the window are
 // clipped, so a placement costs about the same on an empty sheet and on a sheet with thousands of parts; a window
@@ -61,15 +62,23 @@ interface SlotState {
 
 const UNPLACED_WEIGHT = 3;
 
+/**
+ * Placement rule: the feasible vertex of the leftmost window with room minimising weights.x · x + weights.y · y wins
+ * (ties: lower y). { x: 1, y: 0 } is classic bottom-left. Neither rule wins on every instance, so parallel workers
+ * use different ones.
+ */
+export interface PlacementWeights {
+  x: number;
+  y: number;
+}
+
+const BOTTOM_LEFT: PlacementWeights = { x: 1, y: 0 };
+
 export class Packer {
-  /**
-   * @param yWeight placement rule: the feasible vertex minimising x + yWeight·y wins (0: lowest x, then lowest y
-   *   — classic bottom-left). Neither rule wins on every instance, so parallel workers use different ones.
-   */
   constructor(
     readonly prep: Prepared,
     readonly cache: NfpCache,
-    readonly yWeight = 0,
+    readonly weights: PlacementWeights = BOTTOM_LEFT,
   ) {}
 
   decode(g: Genome, opts: DecodeOptions): Layout | null {
@@ -167,7 +176,7 @@ export class Packer {
         for (const path of nfp.paths) clips.push(path.map((p) => ({ x: p.x + ox, y: p.y + oy })));
       }
       if (clips.length === 0) return { x: win.minX, y: win.minY };
-      const pos = lowestVertex(Clipper.difference([rectPath(win)], clips, FillRule.NonZero), this.yWeight);
+      const pos = lowestVertex(Clipper.difference([rectPath(win)], clips, FillRule.NonZero), this.weights);
       if (pos) return pos;
       state.scan.set(vid, x0 + width);
     }
@@ -197,12 +206,12 @@ export class Packer {
   }
 }
 
-function lowestVertex(region: Paths64, yWeight: number): { x: number; y: number } | null {
+function lowestVertex(region: Paths64, weights: PlacementWeights): { x: number; y: number } | null {
   let best: { x: number; y: number } | null = null;
   let bestKey = Infinity;
   for (const path of region) {
     for (const p of path) {
-      const key = p.x + yWeight * p.y;
+      const key = weights.x * p.x + weights.y * p.y;
       if (!best || key < bestKey || (key === bestKey && p.y < best.y)) {
         best = p;
         bestKey = key;

@@ -10,7 +10,7 @@
 import type { NestJob, NestProgress, NestResult } from './types';
 import { prepare, type Prepared } from './prepare';
 import { NfpCache } from './nfp-cache';
-import { Packer, type Genome, type Layout } from './pack';
+import { Packer, type Genome, type Layout, type PlacementWeights } from './pack';
 import { buildResult } from './result';
 import { mulberry32, randInt, type Rng } from './prng';
 
@@ -48,8 +48,7 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
   const seed = (job.seed ?? 1) >>> 0;
   const rng = mulberry32(seed);
   const prep = prepare(job);
-  // Even starts (and single-threaded runs) place at the lowest x + 0.25·y, odd ones at the lowest x then y.
-  const packer = new Packer(prep, new NfpCache(prep), (hooks.start ?? 0) % 2 === 0 ? 0.25 : 0);
+  const packer = new Packer(prep, new NfpCache(prep), placementOf(hooks.start ?? 0));
   const budgetMs = (job.seconds ?? DEFAULT_SECONDS) * 1000;
   const deadline = t0 + budgetMs;
   const maxEvals = job.maxEvaluations ?? Infinity;
@@ -122,6 +121,16 @@ export function nest(job: NestJob, hooks: NestHooks = {}): NestResult {
     if (now() - lastReport >= (hooks.progressEveryMs ?? 500)) report(false);
   }
   return result();
+}
+
+/**
+ * Even starts (and single-threaded runs) place at the lowest x + 0.25·y; odd ones bottom-first: the lowest y (then
+ * x) in the leftmost window with room. Bottom-first fills the strip's length limit row by row: worse first layouts
+ * (the strip is not yet limited), but shapes0 reached 63.0–63.5 with it at 15000 evaluations where bottom-left
+ * stayed at 64.0.
+ */
+function placementOf(start: number): PlacementWeights {
+  return start % 2 === 0 ? { x: 1, y: 0.25 } : { x: 0.001, y: 1 };
 }
 
 /** Largest area first (start 0), longest side first (1), tallest first (2); ties by part then copy. */
