@@ -106,7 +106,7 @@ export function catalogRoutes(app: ZodApp, deps: AppDeps): void {
     // A page depends only on the organisation and the URL (filters, sort, limit, HMAC-checked cursor); every role
     // allowed to list products sees the same fields, and the guard has checked that permission already.
     const pageKey = `${p.orgId} ${req.url}`;
-    const cached = deps.productPages.get(pageKey);
+    const cached = await deps.productPages.lookup(pageKey);
     if (cached) return sendJson(reply, cached.body);
     const snapshot = deps.productPages.snapshot();
     const { sort, limit, cursor, attr, ...rest } = req.query;

@@ -9,6 +9,8 @@ import type { Db } from '../db/db';
 
 export const CHANGE_CHANNEL = 'principal_changed';
 const PROBE_TOPIC = 'probe';
+/** how long a request waits for its sync probe before it reads the database instead */
+const SYNC_TIMEOUT_MS = 1_000;
 
 interface Log {
   warn(obj: object, msg: string): void;
@@ -26,7 +28,11 @@ export class ChangeFeed {
   private readonly subscribers = new Map<string, Subscriber[]>();
   private stopListening?: () => Promise<void>;
   private timer?: NodeJS.Timeout;
-  private probe?: { nonce: string; arrived: () => void };
+  /** probes on their way through the database, by nonce */
+  private readonly probes = new Map<string, () => void>();
+  /** the next sync barrier, not sent yet; callers join it while another one is in flight */
+  private nextSync?: { promise: Promise<boolean>; resolve: (ok: boolean) => void };
+  private syncing = false;
   private checking = false;
   /** a probe has completed once (the first failure is logged even though the feed was never live) */
   private checked = false;
@@ -49,6 +55,52 @@ export class ChangeFeed {
   /** Routes payloads `topic:key` (or bare payloads, topic '') to `sub`; `sub.reset` runs whenever the feed stops. */
   subscribe(topic: string, sub: Subscriber): void {
     this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), sub]);
+  }
+
+  /**
+   * Resolves true once every change committed before the call has arrived (and reached the subscribers): a probe
+   * sent after the call came back, and notifications arrive in commit order. So a cache checked after `sync` is as
+   * fresh as the database, also for a write another replica committed a moment ago. False when the feed is not live
+   * or the probe is late (read the database). One probe is in flight at a time; callers meanwhile share the next.
+   */
+  sync(): Promise<boolean> {
+    if (!this.isLive) return Promise.resolve(false);
+    if (this.nextSync) return this.nextSync.promise;
+    let resolve!: (ok: boolean) => void;
+    const promise = new Promise<boolean>((r) => (resolve = r));
+    this.nextSync = { promise, resolve };
+    if (!this.syncing) void this.sendSync();
+    return promise;
+  }
+
+  private async sendSync(): Promise<void> {
+    const batch = this.nextSync;
+    if (!batch) return;
+    this.nextSync = undefined;
+    this.syncing = true;
+    batch.resolve(await this.roundTrip(SYNC_TIMEOUT_MS).catch(() => false));
+    this.syncing = false;
+    void this.sendSync();
+  }
+
+  /** Sends a probe through the pool; resolves whether it came back on the feed within `ms`. */
+  private async roundTrip(ms: number): Promise<boolean> {
+    const nonce = randomUUID();
+    let settle!: (arrived: boolean) => void;
+    const timeout = setTimeout(() => settle(false), ms);
+    const arrived = new Promise<boolean>((resolve) => (settle = resolve)).finally(() => {
+      clearTimeout(timeout);
+      this.probes.delete(nonce);
+    });
+    this.probes.set(nonce, () => settle(true));
+    try {
+      await this.db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${PROBE_TOPIC}:${nonce}`]);
+    } catch (err) {
+      settle(false);
+      await arrived;
+      throw err;
+    }
+    return arrived;
   }
 
   /** Subscribes to the channel and starts probing it. */
@@ -75,10 +127,7 @@ export class ChangeFeed {
     const colon = payload.indexOf(':');
     const topic = colon < 0 ? '' : payload.slice(0, colon);
     const key = colon < 0 ? payload : payload.slice(colon + 1);
-    if (topic === PROBE_TOPIC) {
-      if (this.probe && key === this.probe.nonce) this.probe.arrived();
-      return;
-    }
+    if (topic === PROBE_TOPIC) return this.probes.get(key)?.();
     for (const s of this.subscribers.get(topic) ?? []) s.changed(key);
   };
 
@@ -95,13 +144,7 @@ export class ChangeFeed {
         });
         if (this.stopped) return await this.stop();
       }
-      const nonce = randomUUID();
-      const arrived = new Promise<boolean>((resolve) => {
-        const timeout = setTimeout(() => resolve(false), this.probeMs);
-        this.probe = { nonce, arrived: () => (clearTimeout(timeout), resolve(true)) };
-      });
-      await this.db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${PROBE_TOPIC}:${nonce}`]);
-      const ok = await arrived;
+      const ok = await this.roundTrip(this.probeMs);
       if (!ok && (this.isLive || !this.checked)) this.log.warn({}, `${this.label}: probe notification did not arrive; ${this.fallback}`);
       this.checked = true;
       this.setLive(ok && !this.stopped);

@@ -1,6 +1,6 @@
 // NotifiedCache on PGlite's NOTIFY: answers only while the change feed is live, drops a group when the database
-// announces it (or `*`: everything) and only for its own topic, never stores a read that a change overtook, and
-// stays within its byte budget.
+// announces it (or `*`: everything) and only for its own topic, by the next lookup, never stores a read that a
+// change overtook, and stays within its byte budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { openPgliteDb } from '../db/pglite-db';
@@ -9,11 +9,6 @@ import { NotifiedCache } from './notified-cache';
 
 const quiet = { warn: () => undefined };
 const entry = (group: string, text = group) => ({ group, meta: null, body: Buffer.from(text) });
-
-async function eventually(check: () => boolean, ms = 2000): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until && !check();) await new Promise((r) => setTimeout(r, 10));
-  return check();
-}
 
 describe('NotifiedCache', () => {
   let db: Db;
@@ -31,7 +26,9 @@ describe('NotifiedCache', () => {
     const cache = new NotifiedCache<null>(feed, 'catalog', 1 << 20);
     cache.set('k', entry('org-1'), cache.snapshot());
     expect(cache.get('k')).toBeUndefined();
+    expect(await feed.sync()).toBe(false);
     await feed.start();
+    expect(await feed.sync()).toBe(true);
     expect(feed.live).toBe(true);
     cache.set('k', entry('org-1'), cache.snapshot());
     expect(cache.get('k')?.body.toString()).toBe('org-1');
@@ -43,13 +40,13 @@ describe('NotifiedCache', () => {
     for (const [k, g] of [['a1', 'org-a'], ['a2', 'org-a'], ['b1', 'org-b']]) cache.set(k, entry(g), cache.snapshot());
     orders.set('o', entry('org-a'), orders.snapshot());
     await db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, 'catalog:org-a']);
-    expect(await eventually(() => cache.get('a1') === undefined)).toBe(true);
+    expect(await cache.lookup('a1')).toBeUndefined(); // lookup waits for changes committed before it
     expect(cache.get('a2')).toBeUndefined();
-    expect(cache.get('b1')).toBeDefined();
-    expect(orders.get('o')).toBeDefined(); // another topic
+    expect(await cache.lookup('b1')).toBeDefined();
+    expect(await orders.lookup('o')).toBeDefined(); // another topic
     await db.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, 'catalog:*']);
-    expect(await eventually(() => cache.get('b1') === undefined)).toBe(true);
-    expect(orders.get('o')).toBeDefined();
+    expect(await cache.lookup('b1')).toBeUndefined();
+    expect(await orders.lookup('o')).toBeDefined();
   });
 
   it('does not store a read that a change overtook', () => {

@@ -1,9 +1,10 @@
 // Serialized responses kept in memory and dropped when the database announces a change (http/change-feed.ts), so
-// a repeated read costs neither a query nor serialisation. Entries belong to a group (an organisation's product
+// a repeated read costs neither its query nor serialisation (only a tiny sync probe). Entries belong to a group (an organisation's product
 // list, one order): a trigger NOTIFYs `<topic>:<group>` when a write commits, every replica drops the group's
 // entries, and the replica that wrote also calls `forget` itself right after its commit. `<topic>:*` drops
-// everything. A read that a change overtook is never stored (`snapshot` before the query, passed to `set`), and
-// nothing is served or stored while the feed is not known to work.
+// everything. `lookup` first lets every change committed before it arrive (ChangeFeed.sync), so a write on one
+// replica is seen by the next read on any other. A read that a change overtook is never stored (`snapshot` before
+// the query, passed to `set`), and nothing is served or stored while the feed is not known to work.
 import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from './change-feed';
 
@@ -39,8 +40,18 @@ export class NotifiedCache<M = undefined> {
     return this.generation;
   }
 
+  /** The entry, only while the feed is live (as fresh as the last notification that arrived). */
   get(key: string): Cached<M> | undefined {
     return this.entries && this.feed.live ? this.entries.get(key) : undefined;
+  }
+
+  /**
+   * The entry as fresh as the database: when there is one, waits until every change committed before this call
+   * (also on another replica) has arrived, then looks again. A miss costs nothing extra.
+   */
+  async lookup(key: string): Promise<Cached<M> | undefined> {
+    if (!this.get(key)) return undefined;
+    return (await this.feed.sync()) ? this.get(key) : undefined;
   }
 
   set(key: string, entry: Cached<M>, snapshot: number): void {

@@ -140,7 +140,7 @@ export function orderRoutes(app: ZodApp, deps: AppDeps): void {
   }, async (req, reply) => {
     const p = principalOf(req);
     const key = orderViewKey(req.params.id, p);
-    const cached = deps.orderViews.get(key);
+    const cached = await deps.orderViews.lookup(key);
     if (cached && orderInScope(cached.meta, p)) return sendJson(reply, cached.body);
     const snapshot = deps.orderViews.snapshot();
     const { o, lines } = await load(db, p, req.params.id);
