@@ -1,9 +1,10 @@
 // The statements of a push around the in-memory merge, and the log of pushed mutations (sync_mutations). The
 // first claims the batch's mutations (a plain INSERT of the keys not yet in the organisation's log: about a
-// third cheaper than INSERT ... ON CONFLICT, whose speculative insertion costs more per row): the claimed rows are
-// this push's to apply, the others were already processed (a replay, a re-installed device, or the same key
-// twice in one batch) and are acknowledged as duplicates. A concurrent push that logs the same key first makes
-// the INSERT fail with a unique violation, and the push is retried from the start (see isInsertRace). It runs
+// third cheaper than INSERT ... ON CONFLICT, whose speculative insertion costs more per row; and at first without
+// even looking for logged keys, see claim): the claimed rows are this push's to apply, the others were already
+// processed (a replay, a re-installed device, or the same key twice in one batch) and are acknowledged as
+// duplicates. A concurrent push that logs the same key first makes the INSERT fail with a unique violation, and
+// the push is retried from the start (see isInsertRace). It runs
 // before the device lock, so a pipelined batch writes its log rows while the previous batch still holds the lock.
 // The second locks the device row; after it, the records are read and locked with a fresh snapshot that sees
 // everything the device's previous batch wrote. Claims are written as applied; the last statement writes the changed records, the
@@ -25,18 +26,20 @@ export async function lockDevice(q: Queryable, orgId: string, userId: string, de
 }
 
 /** Logs the mutations in order (each key once: its first mutation); returns the claimed mutation ids (the rest
- * are duplicates by key). The statement answers with the ids it did not log, usually none, so a batch's reply is
+ * are duplicates by key). Without `probe` the keys are inserted blindly, the cheap common case: a key already
+ * logged fails the statement with a unique violation (isLoggedKey) and the push claims again with `probe`, which
+ * skips the logged keys. The statement answers with the ids it did not log, usually none, so a batch's reply is
  * one empty result instead of a row per mutation. */
-export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[]): Promise<Set<number>> {
+export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[], probe: boolean): Promise<Set<number>> {
   const keys = new Set<string>();
   const first = muts.filter((m) => !keys.has(m.idempotencyKey) && keys.add(m.idempotencyKey));
   const rows = await q.query<{ mutation_id: number }>(
-    // A scalar subquery per key (a probe of the primary key): NOT EXISTS would be planned as an anti-join that
-    // may read the organisation's whole log.
+    // The probe is a scalar subquery per key (a look-up in the primary key): NOT EXISTS would be planned as an
+    // anti-join that may read the organisation's whole log.
     `WITH x AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)), logged AS (
        INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
        SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM x
-       WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL
+       ${probe ? 'WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL' : ''}
        RETURNING mutation_id
      )
      SELECT x.mid AS mutation_id FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged)`,
@@ -46,11 +49,15 @@ export async function claim(q: Queryable, orgId: string, userId: string, deviceI
   return new Set(first.flatMap((m) => (skipped.has(m.mutationId) ? [] : [m.mutationId])));
 }
 
+/** A unique violation of the log's key: a key of the batch is already logged. */
+export function isLoggedKey(err: unknown): boolean {
+  return pgErrorCode(err) === '23505' && (err as { constraint?: unknown } | null)?.constraint === 'sync_mutations_pkey';
+}
+
 /** A unique violation of a log or record key: a concurrent push logged the same mutation or created the same
  * record first (the retried push sees it). */
 export function isInsertRace(err: unknown): boolean {
-  const constraint = (err as { constraint?: unknown } | null)?.constraint;
-  return pgErrorCode(err) === '23505' && (constraint === 'sync_mutations_pkey' || constraint === 'sync_records_pkey');
+  return isLoggedKey(err) || (pgErrorCode(err) === '23505' && (err as { constraint?: unknown } | null)?.constraint === 'sync_records_pkey');
 }
 
 /** The recorded rejection (or null) of each idempotency key already in the log. */

@@ -17,7 +17,7 @@ import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, Rejec
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
 import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claim, finish, isInsertRace, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -37,12 +37,20 @@ const MAX_ATTEMPTS = 3;
 
 export async function push(db: Db, p: Principal, body: PushRequest, requestId: string, nowMs: () => number = Date.now): Promise<PushResponse> {
   let safe = false;
+  let probe = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), safe));
+      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), safe, probe));
     } catch (err) {
       const code = pgErrorCode(err) ?? '';
       const race = isInsertRace(err);
+      // A key already in the log (a replayed batch, or a concurrent push of the same one): claim again, skipping
+      // the logged keys. Not counted as an attempt: the first claim does not look for them, to save the probes.
+      if (!probe && isLoggedKey(err)) {
+        probe = true;
+        attempt--;
+        continue;
+      }
       // The database refused a value of the bulk write (data or integrity class): the whole transaction rolled
       // back; apply the batch again with a savepoint per mutation so only the offending one is rejected.
       if (!safe && !race && /^2[23]/.test(code)) {
@@ -56,7 +64,7 @@ export async function push(db: Db, p: Principal, body: PushRequest, requestId: s
 
 type Valid = { m: MutationEnvelope; parsed: ParsedMutation & { ok: true } };
 
-async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number, safe: boolean): Promise<PushResponse> {
+async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number, safe: boolean, probe: boolean): Promise<PushResponse> {
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
 
@@ -64,7 +72,7 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // records the batch names: three statements queued on the connection at once, so each goes out the moment the
   // one before it is done (the read is a statement of its own, so its snapshot is taken once the lock is held and
   // sees everything the previous batch wrote). Meanwhile validate the batch in JS, yielding between chunks.
-  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered);
+  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe);
   const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
   const reading = readRecords(q, ordered.flatMap((m) => rawTarget(m) ?? []));
   for (const pending of [claiming, locking, reading]) pending.catch(() => undefined); // awaited below, in order
