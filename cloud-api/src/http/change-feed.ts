@@ -61,7 +61,8 @@ export class ChangeFeed {
    * Resolves true once every change committed before the call has arrived (and reached the subscribers): a probe
    * sent after the call came back, and notifications arrive in commit order. So a cache checked after `sync` is as
    * fresh as the database, also for a write another replica committed a moment ago. False when the feed is not live
-   * or the probe is late (read the database). One probe is in flight at a time; callers meanwhile share the next.
+   * or the probe is late (read the database; the feed then counts as not live until the next periodic probe comes
+   * back). One probe is in flight at a time; callers meanwhile share the next.
    */
   sync(): Promise<boolean> {
     if (!this.isLive) return Promise.resolve(false);
@@ -78,7 +79,13 @@ export class ChangeFeed {
     if (!batch) return;
     this.nextSync = undefined;
     this.syncing = true;
-    batch.resolve(await this.roundTrip(SYNC_TIMEOUT_MS).catch(() => false));
+    const ok = await this.roundTrip(SYNC_TIMEOUT_MS).catch(() => false);
+    if (!ok && this.isLive) {
+      // The feed cannot be trusted: the next requests read the database at once, until a probe comes back again.
+      this.setLive(false);
+      this.log.warn({}, `${this.label}: sync probe did not come back; ${this.fallback}`);
+    }
+    batch.resolve(ok);
     this.syncing = false;
     void this.sendSync();
   }
