@@ -1,19 +1,22 @@
-// Runs one import off the main thread: receives the bytes (transferred), posts stage progress, then the result
-// or the error message.
-import { parentPort, workerData } from 'node:worker_threads';
+// The import worker thread: imports files one at a time as they are posted to it (the runner keeps it between
+// imports, so its JIT stays warm), posting stage progress and then the result or the error message, each tagged
+// with the import's id.
+import { parentPort } from 'node:worker_threads';
 import { ImportError, importFile } from './import-file';
 import type { ImportOptions } from './import-result';
 
-interface Input {
+export interface ImportRequest {
+  id: number;
   name: string;
   bytes: Uint8Array;
   opts: Omit<ImportOptions, 'onStage'>;
 }
 
-const { name, bytes, opts } = workerData as Input;
-try {
-  const result = importFile(name, bytes, { ...opts, onStage: (fraction, message) => parentPort!.postMessage({ type: 'progress', fraction, message }) });
-  parentPort!.postMessage({ type: 'result', result });
-} catch (err) {
-  parentPort!.postMessage({ type: 'error', message: (err as Error).message, user: err instanceof ImportError });
-}
+parentPort!.on('message', ({ id, name, bytes, opts }: ImportRequest) => {
+  try {
+    const result = importFile(name, bytes, { ...opts, onStage: (fraction, message) => parentPort!.postMessage({ id, type: 'progress', fraction, message }) });
+    parentPort!.postMessage({ id, type: 'result', result });
+  } catch (err) {
+    parentPort!.postMessage({ id, type: 'error', message: (err as Error).message, user: err instanceof ImportError });
+  }
+});
