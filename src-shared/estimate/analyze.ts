@@ -3,7 +3,7 @@
 // material use is computed from. Everything a re-quote after a material, machine or quantity change can reuse
 // is here, so it runs once per design (see cache.ts).
 import { allParts, buildContours, type Contour, type PartGeom } from '../geometry/contours';
-import { addSegmentToBBox, emptyBBox, isEmptyBBox, segmentsLength } from '../geometry/segments';
+import { addSegmentToBBox, emptyBBox, isEmptyBBox } from '../geometry/segments';
 import type { BBox, Finding, LayerInfo, Path } from '../geometry/types';
 import type { ComplexityInputs } from './complexity';
 import { analyzeFills, type EngraveGeometry } from './engrave';
@@ -100,14 +100,15 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
   const ops = splitByOperation(design.paths, design.layers);
   const cut = design.cutGeometry ? { ...design.cutGeometry, findings: [] as Finding[] } : buildContours(ops.cut);
   const score = buildContours([...ops.score, ...ops.engraveLine]);
-  const engrave = analyzeFills(ops.engraveFill);
+  const bbox = emptyBBox();
+  const engrave = analyzeFills(ops.engraveFill, bbox);
   const cutContours = cut.contours;
   const openCutContours = cutContours.filter((c) => !c.closed);
   const flat = allParts(cut.parts);
   const parts = flat.map(summarisePart);
 
-  // One pass over the vector paths (in cut, score, line-engrave order) for the box and the complexity counts.
-  const bbox = emptyBBox();
+  // One pass over the vector paths (in cut, score, line-engrave order) for the box and the complexity counts (the
+  // fill paths' boxes were added by analyzeFills).
   let vertices = 0;
   let curvedLengthMm = 0;
   for (const group of [ops.cut, ops.score, ops.engraveLine]) {
@@ -121,7 +122,6 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
       }
     }
   }
-  for (const p of ops.engraveFill) for (const s of p.segments) addSegmentToBBox(bbox, s);
   if (isEmptyBBox(bbox)) Object.assign(bbox, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
   let textPaths = 0;
   for (const p of design.paths) if (TEXT_ENTITIES.has(p.entity)) textPaths++;
@@ -132,7 +132,6 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
 
   const cutMm = cutContours.reduce((s, c) => s + c.lengthMm, 0);
   const scoreMm = score.contours.reduce((s, c) => s + c.lengthMm, 0);
-  const engraveOutlineMm = ops.engraveFill.reduce((s, p) => s + segmentsLength(p.segments), 0);
   return {
     bbox,
     parts,
@@ -142,7 +141,7 @@ export function analyzeDesign(design: DesignInput): DesignAnalysis {
     openCutContours,
     scoreContours: score.contours,
     engrave,
-    lengths: { cutMm, scoreMm, engraveOutlineMm },
+    lengths: { cutMm, scoreMm, engraveOutlineMm: engrave.outlineLengthMm },
     pierces: { cut: cutContours.length, score: score.contours.length },
     motion: planMotion(score.contours, openCutContours, cut.parts),
     complexity: {

@@ -5,7 +5,7 @@
 // followed by a step-over of one line pitch, each timed with the planner's trapezoid profile.
 import Flatbush from 'flatbush';
 import { RingTester, segmentsToRing } from '../geometry/polygon';
-import { addSegmentToBBox, emptyBBox, segmentsLength, signedArea, segStart } from '../geometry/segments';
+import { addSegmentToBBox, emptyBBox, segLength, segStart, twiceAreaTerm, unionBBox } from '../geometry/segments';
 import type { BBox, Path } from '../geometry/types';
 import type { EngravePreset } from '../materials/material-schema';
 import { blockProfile } from '../planner/profile';
@@ -16,6 +16,8 @@ export interface EngraveGeometry {
   /** Boxes scanned as one raster each. */
   regions: BBox[];
   outlineCount: number;
+  /** Length of every fill path's outline, mm. */
+  outlineLengthMm: number;
 }
 
 interface Outline {
@@ -38,16 +40,26 @@ function boxIndex(boxes: readonly BBox[]): Flatbush {
   return index;
 }
 
-export function analyzeFills(paths: readonly Path[]): EngraveGeometry {
-  const outlines: Outline[] = paths
-    .filter((p) => segmentsLength(p.segments) > 0)
-    .map((p) => {
-      const bbox = emptyBBox();
-      for (const s of p.segments) addSegmentToBBox(bbox, s);
-      return { bbox, absArea: Math.abs(signedArea(p.segments)), sample: segStart(p.segments[0]), segs: p.segments };
-    })
-    .filter((o) => o.absArea > 1e-9)
-    .sort((a, b) => b.absArea - a.absArea);
+/** The fill outlines' engraved area and scan regions; also grows `box` (when given) by every path's box. */
+export function analyzeFills(paths: readonly Path[], box?: BBox): EngraveGeometry {
+  // One pass over each path's segments for its box, length and area.
+  const outlines: Outline[] = [];
+  let outlineLengthMm = 0;
+  for (const p of paths) {
+    const bbox = emptyBBox();
+    let length = 0;
+    let twiceArea = 0;
+    for (const s of p.segments) {
+      addSegmentToBBox(bbox, s);
+      length += segLength(s);
+      twiceArea += twiceAreaTerm(s);
+    }
+    outlineLengthMm += length;
+    if (box) unionBBox(box, bbox);
+    const absArea = Math.abs(twiceArea) / 2;
+    if (length > 0 && absArea > 1e-9) outlines.push({ bbox, absArea, sample: segStart(p.segments[0]), segs: p.segments });
+  }
+  outlines.sort((a, b) => b.absArea - a.absArea);
   const index = boxIndex(outlines.map((o) => o.bbox));
   let area = 0;
   for (let i = 0; i < outlines.length; i++) {
@@ -64,7 +76,7 @@ export function analyzeFills(paths: readonly Path[]): EngraveGeometry {
     });
     area += depth % 2 === 0 ? o.absArea : -o.absArea;
   }
-  return { areaMm2: Math.max(0, area), regions: mergeBoxes(outlines.map((o) => o.bbox), MERGE_GAP_MM), outlineCount: outlines.length };
+  return { areaMm2: Math.max(0, area), regions: mergeBoxes(outlines.map((o) => o.bbox), MERGE_GAP_MM), outlineCount: outlines.length, outlineLengthMm };
 }
 
 /** Groups boxes that overlap once grown by `gap` (connected components) and returns each group's box. */

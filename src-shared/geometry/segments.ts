@@ -156,13 +156,16 @@ export function flattenSegments(segs: readonly Segment[], tol = CHORD_TOLERANCE_
  */
 export function signedArea(segs: readonly Segment[]): number {
   let twice = 0;
-  for (const s of segs) {
-    const p = segStart(s);
-    const q = segEnd(s);
-    twice += p.x * q.y - q.x * p.y;
-    if (s.kind === 'arc') twice += s.radius * s.radius * (s.sweep - Math.sin(s.sweep));
-  }
+  for (const s of segs) twice += twiceAreaTerm(s);
   return twice / 2;
+}
+
+/** One segment's term of twice the signed area (for callers that sum it in a pass doing other work). */
+export function twiceAreaTerm(s: Segment): number {
+  if (s.kind === 'line') return s.a.x * s.b.y - s.b.x * s.a.y;
+  const p = segStart(s);
+  const q = segEnd(s);
+  return p.x * q.y - q.x * p.y + s.radius * s.radius * (s.sweep - Math.sin(s.sweep));
 }
 
 export function distance(p: Vec2, q: Vec2): number {
