@@ -25,9 +25,10 @@ import { ChangeFeed } from './http/change-feed';
 import { NotifiedCache } from './http/notified-cache';
 import { CATALOG_TOPIC } from './catalog/catalog-routes';
 import { ORDER_TOPIC, type OrderScope } from './orders/order-cache';
-import { consoleTransport, type Transport } from './auth/sender';
+import { combineTransports, consoleTransport, type Transport } from './auth/sender';
 import { OutboxDelivery } from './auth/delivery';
 import { smtpTransport } from './auth/smtp-transport';
+import { twilioTransport } from './auth/twilio-transport';
 import { ensureBootstrapAdmin } from './users/bootstrap';
 import { ROUTE_MODULES } from './routes';
 import type { ZodApp } from './http/zod-app';
@@ -136,12 +137,15 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   return app;
 }
 
-/** The transport of SENDER: SMTP (closed with the app) or the console. */
+/** The transport of SENDER (SMTP, closed with the app, or the console) with SMS through SMS_PROVIDER's when set. */
 function makeTransport(config: AppConfig, app: FastifyInstance): Transport {
-  if (!config.smtp) return consoleTransport(app.log);
-  const smtp = smtpTransport(config.smtp.url, config.smtp.from);
-  app.addHook('onClose', async () => smtp.close());
-  return smtp;
+  let main: Transport = consoleTransport(app.log);
+  if (config.smtp) {
+    const smtp = smtpTransport(config.smtp.url, config.smtp.from);
+    app.addHook('onClose', async () => smtp.close());
+    main = smtp;
+  }
+  return config.twilio ? combineTransports([twilioTransport(config.twilio), main]) : main;
 }
 
 export type { FastifyInstance };

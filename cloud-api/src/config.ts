@@ -2,6 +2,7 @@
 // message instead of at the first request. Every variable is documented in cloud-api/README.md and .env.example.
 import { z } from 'zod';
 import type { S3Config } from './files/s3-storage';
+import type { TwilioConfig } from './auth/twilio-transport';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -30,6 +31,11 @@ const EnvSchema = z.object({
   SENDER: z.enum(['console', 'outbox', 'smtp']).default('console'),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://… or smtps://…').optional(),
   SMTP_FROM: z.string().min(3).max(254).optional(),
+  SMS_PROVIDER: z.enum(['none', 'twilio']).default('none'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'AC followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_FROM: z.string().min(2).max(34).optional(),
+  TWILIO_API_URL: z.string().url().optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_BASE_S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(300),
@@ -74,6 +80,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   sender: Env['SENDER'];
   smtp?: { url: string; from: string };
+  /** SMS_PROVIDER=twilio: SMS go through Twilio (with SENDER=console or smtp). */
+  twilio?: TwilioConfig;
   login: { maxFailures: number; lockBaseS: number };
   rateLimit: { anonPerMin: number; userPerMin: number; loginPerMin: number };
   bootstrapAdmin?: { email: string; password: string };
@@ -93,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET (≥ 32 chars) is required in production');
   if (e.SENDER === 'smtp' && !(e.SMTP_URL && e.SMTP_FROM)) throw new ConfigError('SENDER=smtp requires SMTP_URL and SMTP_FROM');
+  if (e.SMS_PROVIDER === 'twilio' && !(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM)) {
+    throw new ConfigError('SMS_PROVIDER=twilio requires TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM');
+  }
   if (e.FILE_STORAGE === 's3' && !e.S3_BUCKET) throw new ConfigError('FILE_STORAGE=s3 requires S3_BUCKET');
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
@@ -118,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sender: e.SENDER,
     smtp: e.SENDER === 'smtp' ? { url: e.SMTP_URL!, from: e.SMTP_FROM! } : undefined,
+    twilio: e.SMS_PROVIDER === 'twilio' ? { accountSid: e.TWILIO_ACCOUNT_SID!, authToken: e.TWILIO_AUTH_TOKEN!, from: e.TWILIO_FROM!, apiUrl: e.TWILIO_API_URL } : undefined,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockBaseS: e.LOGIN_LOCK_BASE_S },
     rateLimit: { anonPerMin: e.RATE_LIMIT_ANON_PER_MIN, userPerMin: e.RATE_LIMIT_USER_PER_MIN, loginPerMin: e.RATE_LIMIT_LOGIN_PER_MIN },
     bootstrapAdmin: e.BOOTSTRAP_ADMIN_EMAIL ? { email: e.BOOTSTRAP_ADMIN_EMAIL, password: e.BOOTSTRAP_ADMIN_PASSWORD! } : undefined,

@@ -78,6 +78,10 @@ describe('Kubernetes manifests', () => {
     // The API never talks to PostgreSQL directly.
     const apiEgress = pols.find((p) => p.metadata.name === 'cloud-api')!.spec.egress.flatMap((r: Doc) => r.ports.map((p: Doc) => p.port));
     expect(apiEgress).not.toContain(5432);
+    // Outside the cluster: HTTPS (S3, Twilio) and mail submission only, and never a private address range.
+    const outside = pols.find((p) => p.metadata.name === 'cloud-api')!.spec.egress.filter((r: Doc) => r.to.some((t: Doc) => t.ipBlock));
+    expect(outside.flatMap((r: Doc) => r.ports.map((p: Doc) => p.port)).sort()).toEqual([443, 465, 587]);
+    expect(outside.flatMap((r: Doc) => r.to.map((t: Doc) => t.ipBlock.except)).flat()).toEqual(expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']));
   });
 });
 

@@ -1,7 +1,7 @@
 // Outgoing email and SMS go through the sender_outbox table, written in the same transaction as the change that
 // needs them. A delivery pass claims due rows of the channels its transport handles (SKIP LOCKED, so replicas do
 // not double-send) and hands them over: the console transport logs them (development), the SMTP transport
-// (smtp-transport.ts) mails them. A failed message is retried with exponential backoff and given up after
+// (smtp-transport.ts) mails them, the Twilio transport (twilio-transport.ts) texts them. A failed message is retried with exponential backoff and given up after
 // MAX_ATTEMPTS, so it never blocks the queue.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Queryable } from '../db/db';
@@ -35,6 +35,16 @@ export function consoleTransport(log: FastifyBaseLogger): Transport {
     async deliver(m) {
       log.info({ outbox: m.id, channel: m.channel, to: m.recipient, subject: m.subject, body: m.body }, 'sender (console)');
     },
+  };
+}
+
+/** One transport over several: each channel goes to the first transport that handles it. */
+export function combineTransports(transports: readonly Transport[]): Transport {
+  const byChannel = new Map<OutgoingMessage['channel'], Transport>();
+  for (const t of transports) for (const c of t.channels) if (!byChannel.has(c)) byChannel.set(c, t);
+  return {
+    channels: [...byChannel.keys()],
+    deliver: (m) => byChannel.get(m.channel)!.deliver(m),
   };
 }
 
