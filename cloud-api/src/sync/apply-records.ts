@@ -23,6 +23,8 @@ export interface Row {
   doc: Record<string, unknown>;
   clocks: Record<string, string>;
   deleted: boolean;
+  /** The organisation version of its last write, as read (absent on rows this push builds). */
+  version?: number;
   /** Not in the database when the push read it: inserted, never updated. */
   fresh?: boolean;
 }
@@ -57,16 +59,30 @@ export interface Loaded {
   read: Set<string>;
 }
 
-/** Reads and locks the records of the targets (one statement). */
-export async function readRecords(q: Queryable, targets: Target[]): Promise<Loaded> {
+/** Reads the records of the targets (one statement), locking them unless `lock` is false (an optimistic read
+ * before the device lock, checked afterwards with lockedVersions). */
+export async function readRecords(q: Queryable, targets: Target[], lock = true): Promise<Loaded> {
   const [r] = await q.query<{ records: Row[] }>(
     `SELECT coalesce(json_agg(r), '[]') AS records FROM (
-       SELECT kind, id, org_id, doc, clocks, deleted FROM sync_records
+       SELECT kind, id, org_id, doc, clocks, deleted, version FROM sync_records
        WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset($1::jsonb) AS x(kind text, id uuid))
-       ORDER BY kind, id FOR UPDATE) r`,
+       ORDER BY kind, id${lock ? ' FOR UPDATE' : ''}) r`,
     [JSON.stringify(targets)],
   );
   return { rows: r.records, read: new Set(targets.map(keyOf)) };
+}
+
+/** Locks the rows read optimistically and tells whether each still has the version that was read. */
+export async function stillAsRead(q: Queryable, rows: Row[]): Promise<boolean> {
+  if (!rows.length) return true;
+  const now = await q.query<{ kind: Kind; id: string; version: number }>(
+    `SELECT kind, id, version FROM sync_records
+     WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset($1::jsonb) AS x(kind text, id uuid))
+     ORDER BY kind, id FOR UPDATE`,
+    [JSON.stringify(rows.map((r) => ({ kind: r.kind, id: r.id })))],
+  );
+  const versions = new Map(now.map((r) => [keyOf(r), Number(r.version)]));
+  return rows.every((r) => versions.get(keyOf(r)) === Number(r.version));
 }
 
 /** The state of a push over the records already read; reads and locks the targets not read yet and the designs'

@@ -25,6 +25,12 @@ export async function lockDevice(q: Queryable, orgId: string, userId: string, de
   return { orgId: d.org_id, last: Number(d.last_mutation_id) };
 }
 
+/** The device's last applied mutation id as of now, without locking (0 for a device not seen yet). */
+export async function deviceLast(q: Queryable, deviceId: string): Promise<number> {
+  const [d] = await q.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_devices WHERE device_id = $1', [deviceId]);
+  return d ? Number(d.last_mutation_id) : 0;
+}
+
 /** Logs the mutations in order (each key once: its first mutation); returns the claimed mutation ids (the rest
  * are duplicates by key). Without `probe` the keys are inserted blindly, the cheap common case: a key already
  * logged fails the statement with a unique violation (isLoggedKey) and the push claims again with `probe`, which

@@ -6,7 +6,8 @@
 // durable before the reply and a crash mid-commit loses the whole batch, which the device then re-sends and the
 // server applies exactly once. Duplicates (a mutation id at or below the device's last_mutation_id, or an
 // idempotency key already logged) are acknowledged with their first result. The device's last_mutation_id always
-// advances past every mutation of the batch, rejected or not.
+// advances past every mutation of the batch, rejected or not. A batch of last-writer-wins upserts is read and
+// merged before it waits for the device lock (optimistic), and applied only if nothing it read changed meanwhile.
 import type { Db, Queryable } from '../db/db';
 import { pgErrorCode } from '../db/db';
 import { errors } from '../http/errors';
@@ -15,9 +16,9 @@ import type { Principal } from '../rbac/principal';
 import type { MutationType } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, RejectionReason } from '../../../src-shared/sync/protocol';
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
-import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, type RecordMutation } from './apply-records';
+import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, stillAsRead, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claim, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, deviceLast, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -38,12 +39,21 @@ const MAX_ATTEMPTS = 3;
 export async function push(db: Db, p: Principal, body: PushRequest, requestId: string, nowMs: () => number = Date.now): Promise<PushResponse> {
   let safe = false;
   let probe = false;
+  let optimistic = true;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), safe, probe));
+      return await db.tx((q) => pushInTx(q, p, body, requestId, nowMs(), { safe, probe, optimistic }));
     } catch (err) {
       const code = pgErrorCode(err) ?? '';
       const race = isInsertRace(err);
+      // What an optimistic push read changed before it held the device lock, or a record it took for new was
+      // created meanwhile (a pipelined batch naming a record the batch before it created): apply it under the
+      // lock. Not counted as an attempt (it happens once at most).
+      if (optimistic && (err === OPTIMISTIC_MISS || (race && !isLoggedKey(err)))) {
+        optimistic = false;
+        attempt--;
+        continue;
+      }
       // A key already in the log (a replayed batch, or a concurrent push of the same one): claim again, skipping
       // the logged keys. Not counted as an attempt: the first claim does not look for them, to save the probes.
       if (!probe && isLoggedKey(err)) {
@@ -64,18 +74,43 @@ export async function push(db: Db, p: Principal, body: PushRequest, requestId: s
 
 type Valid = { m: MutationEnvelope; parsed: ParsedMutation & { ok: true } };
 
-async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number, safe: boolean, probe: boolean): Promise<PushResponse> {
+/** Mutation types an optimistic push may merge before it holds the device lock: last-writer-wins upserts, whose
+ * outcome depends only on the records they name (design revisions are numbered and orders run in savepoints,
+ * both under the lock). */
+const OPTIMISTIC_TYPES = new Set(['quote.upsert', 'customer.upsert']);
+/** Thrown when what an optimistic push read before the device lock changed before it got the lock. */
+const OPTIMISTIC_MISS = new Error('records changed before the device lock; applying the batch under the lock');
+
+interface PushMode {
+  /** Savepoints around each run of record mutations (after the database refused a bulk write). */
+  safe: boolean;
+  /** Claim skipping keys already logged (after the claim met one). */
+  probe: boolean;
+  /** Read and merge before the device lock, and check afterwards that nothing read has changed. */
+  optimistic: boolean;
+}
+
+async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId: string, nowMs: number, mode: PushMode): Promise<PushResponse> {
+  const { safe, probe } = mode;
   const seen = new Set<number>();
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId).filter((m) => !seen.has(m.mutationId) && seen.add(m.mutationId));
+  const optimistic = mode.optimistic && !safe && ordered.every((m) => OPTIMISTIC_TYPES.has(m.type));
 
   // Claim the batch in the log, lock the device (a pipelined batch waits here for the previous one) and read the
-  // records the batch names: three statements queued on the connection at once, so each goes out the moment the
-  // one before it is done (the read is a statement of its own, so its snapshot is taken once the lock is held and
-  // sees everything the previous batch wrote). Meanwhile validate the batch in JS, yielding between chunks.
+  // records the batch names, statements queued on the connection at once, so each goes out the moment the one
+  // before it is done. Pessimistically the read comes after the lock (a statement of its own, so its snapshot
+  // sees everything the previous batch wrote) and locks the records. Optimistically it comes before the lock,
+  // with the device's last mutation id, so the batch is merged while a pipelined batch still waits for the lock;
+  // once the lock is held, the push goes on only if the device and the records read are as they were (records
+  // created meanwhile fail the final insert), otherwise it starts again pessimistically. Meanwhile validate the
+  // batch in JS, yielding between chunks.
+  const targets = ordered.flatMap((m) => rawTarget(m) ?? []);
   const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe);
+  const preRead = optimistic ? readRecords(q, targets, false) : null;
+  const lastSeen = optimistic && body.after === undefined ? deviceLast(q, body.deviceId) : null;
   const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
-  const reading = readRecords(q, ordered.flatMap((m) => rawTarget(m) ?? []));
-  for (const pending of [claiming, locking, reading]) pending.catch(() => undefined); // awaited below, in order
+  const reading = preRead ?? readRecords(q, targets);
+  for (const pending of [claiming, locking, reading, lastSeen]) pending?.catch(() => undefined); // awaited below, in order
   const locked = locking.then((d) => {
     if (d.orgId !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
     if (body.after !== undefined && d.last < body.after) {
@@ -97,8 +132,9 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // In statement order: when the claim fails (a concurrent push logged the same key), its error is the one that
   // counts, not the aborted-transaction errors of the statements queued behind it.
   const claimedAll = await claiming;
-  const last = await locked;
   const records = await reading;
+  // Optimistically the device's last id is the one the batch names (a pipelined batch) or the one read.
+  const last = optimistic ? (body.after ?? (await lastSeen!)) : await locked;
   const old = ordered.filter((m) => m.mutationId <= last);
   const fresh = ordered.filter((m) => m.mutationId > last);
   const claimed = new Set(fresh.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.mutationId));
@@ -149,6 +185,7 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
   const rejections = fresh.filter((m) => claimed.has(m.mutationId) && outcome.get(m.mutationId));
   const unclaimed = old.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.idempotencyKey);
+  if (optimistic && ((await locked) !== last || !(await stillAsRead(q, records.rows)))) throw OPTIMISTIC_MISS;
   const written = await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })), unclaimed);
   if (!written) throw recordRace();
   return { results, lastMutationId: newLast };

@@ -6,6 +6,7 @@ import { encodeHlc } from '../../../src-shared/sync/hlc';
 import type { MutationEnvelope, PullResponse, PushResponse } from '../../../src-shared/sync/protocol';
 import { bearer } from '../../../cloud-api/test/helpers';
 import { startCloud, type CloudFixture } from './cloud-fixture';
+import type { Queryable } from '../../../cloud-api/src/db/db';
 
 let cloud: CloudFixture;
 let token: string;
@@ -122,6 +123,49 @@ describe('sync push/pull', () => {
     expect((inOrder.json() as PushResponse).results.map((r) => r.status)).toEqual(['applied']);
     const p = await pull(device);
     expect(p.rows.find((r) => r.id === id)!.doc).toEqual({ title: 'One', quantity: 1, notes: 'two' });
+  });
+
+  it('merges a batch read before the device lock again when what it read changed before it got the lock', async () => {
+    const t0 = Date.now();
+    /** Pushes `upsert` as a pipelined batch while another writer, holding the device lock, runs `meanwhile`. */
+    const whileLocked = async (device: string, after: number, upsert: MutationEnvelope, meanwhile: (q: Queryable) => Promise<unknown>) => {
+      let pending: Promise<{ statusCode: number; json: () => unknown }> | undefined;
+      await cloud.db.tx(async (q) => {
+        await q.query('SELECT 1 FROM sync_devices WHERE device_id = $1 FOR UPDATE', [device]);
+        await meanwhile(q);
+        pending = cloud.app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: bearer(token), payload: { deviceId: device, mutations: [upsert], after } });
+        for (let i = 0; i < 500; i++) {
+          const [w] = await cloud.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+          if (w.n > 0) return; // the batch has read and merged, and now waits for the device
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error('the batch never waited for the device lock');
+      });
+      const r = await pending!;
+      expect(r.statusCode).toBe(200);
+      expect((r.json() as PushResponse).results.map((x) => x.status)).toEqual(['applied']);
+    };
+    const device = randomUUID();
+    const id = randomUUID();
+    const first = mut('quote.upsert', { id, hlc: hlc('o', t0), fields: { title: 'One' } });
+    await push(device, [first]);
+    const [{ org_id: org }] = await cloud.db.query<{ org_id: string }>('SELECT org_id FROM sync_devices WHERE device_id = $1', [device]);
+
+    // A record the batch read is changed meanwhile: the batch is merged again over the new version.
+    const second = mut('quote.upsert', { id, hlc: hlc('o', t0 + 2), fields: { notes: 'two' } });
+    await whileLocked(device, first.mutationId, second, (q) => q.query(
+      `UPDATE sync_records SET doc = doc || '{"quantity": 5}', clocks = clocks || jsonb_build_object('quantity', $2::text), version = version + 1000
+       WHERE kind = 'quote' AND id = $1`, [id, hlc('x', t0 + 1)]));
+    // A record the batch found missing is created meanwhile: the batch merges into it instead of inserting it.
+    const created = randomUUID();
+    const third = mut('quote.upsert', { id: created, hlc: hlc('o', t0 + 2), fields: { title: 'New' } });
+    await whileLocked(device, second.mutationId, third, (q) => q.query(
+      `INSERT INTO sync_records (kind, id, org_id, doc, clocks, deleted, version)
+       VALUES ('quote', $1, $2, '{"quantity": 7}', jsonb_build_object('quantity', $3::text), false, 999999)`, [created, org, hlc('x', t0 + 1)]));
+
+    const rows = new Map((await pull(device)).rows.map((x) => [x.id, x.doc]));
+    expect(rows.get(id)).toEqual({ title: 'One', quantity: 5, notes: 'two' });
+    expect(rows.get(created)).toEqual({ quantity: 7, title: 'New' });
   });
 
   it('numbers the revisions of one design in order, also within one batch', async () => {
