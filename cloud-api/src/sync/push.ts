@@ -185,9 +185,14 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   const newLast = fresh.length ? Math.max(last, fresh[fresh.length - 1].mutationId) : last;
   const rejections = fresh.filter((m) => claimed.has(m.mutationId) && outcome.get(m.mutationId));
   const unclaimed = old.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.idempotencyKey);
-  if (optimistic && ((await locked) !== last || !(await stillAsRead(q, records.rows)))) throw OPTIMISTIC_MISS;
-  const written = await finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })), unclaimed);
-  if (!written) throw recordRace();
+  // Optimistically the check of what was read and the final write are queued behind the device lock at once, so
+  // the database goes from the lock to the write without waiting for this process; the transaction commits only
+  // if the check passed.
+  const checking = optimistic ? stillAsRead(q, records.rows) : null;
+  const finishing = finish(q, p.orgId, body.deviceId, newLast, state ? [...state.dirty.values()] : [], rejections.map((m) => ({ key: m.idempotencyKey, reason: outcome.get(m.mutationId)! })), unclaimed);
+  for (const pending of [checking, finishing]) pending?.catch(() => undefined); // awaited below, in order
+  if (checking && ((await locked) !== last || !(await checking))) throw OPTIMISTIC_MISS;
+  if (!(await finishing)) throw recordRace();
   return { results, lastMutationId: newLast };
 }
 
