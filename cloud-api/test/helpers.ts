@@ -86,3 +86,14 @@ export function endlessDxf(chunkBytes: number, stopAfter: number): { body: BodyI
   });
   return { body: body as unknown as BodyInit, sent: () => sent };
 }
+
+/** Polls `get` until it returns a value (a message delivered, a row written); fails after `ms`. */
+export async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -7,7 +7,7 @@ import { openPgliteDb } from '../db/pglite-db';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/db';
 import type { ZodApp } from '../http/zod-app';
-import { PASSWORD, seedOrg, seedUser, startApp } from '../../test/helpers';
+import { PASSWORD, seedOrg, seedUser, startApp, until } from '../../test/helpers';
 import { deliverPending } from './sender';
 import { smtpTransport } from './smtp-transport';
 
@@ -40,16 +40,6 @@ async function startSmtp(port = 0): Promise<{ port: number; received: Received[]
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { port: (server.server.address() as { port: number }).port, received, stop: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 let db: Db;

@@ -6,7 +6,7 @@ import { openPgliteDb } from '../db/pglite-db';
 import { migrate } from '../db/migrate';
 import type { Db } from '../db/db';
 import type { ZodApp } from '../http/zod-app';
-import { PASSWORD, lastCode, seedOrg, seedUser, startApp } from '../../test/helpers';
+import { PASSWORD, lastCode, seedOrg, seedUser, startApp, until } from '../../test/helpers';
 import { startFakeTwilio } from '../../test/fake-twilio';
 import { ConfigError, loadConfig } from '../config';
 import { deliverPending } from './sender';
@@ -18,16 +18,6 @@ let db: Db;
 let queue: Db; // an outbox no app delivers from, for the transport on its own
 let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
 let app: ZodApp;
-
-async function until<T>(get: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 beforeAll(async () => {
   db = await openPgliteDb('memory://');
