@@ -14,7 +14,7 @@ import { Rejection, rejected } from './rejection';
 
 export type RecordMutation = Extract<ParsedMutation, { type: 'customer.upsert' | 'quote.upsert' | 'design.addRevision' }>;
 type Kind = 'customer' | 'quote' | 'design_revision';
-type Target = { kind: Kind; id: string };
+export type Target = { kind: Kind; id: string };
 
 export interface Row {
   kind: Kind;
@@ -59,28 +59,30 @@ export interface Loaded {
   read: Set<string>;
 }
 
-/** Reads the records of the targets (one statement), locking them unless `lock` is false (an optimistic read
- * before the device lock, checked afterwards with lockedVersions). */
-export async function readRecords(q: Queryable, targets: Target[], lock = true): Promise<Loaded> {
-  const [r] = await q.query<{ records: Row[] }>(
-    `SELECT coalesce(json_agg(r), '[]') AS records FROM (
+/** A scalar subquery: the records of the targets given as JSON ([{kind, id}]) in parameter `param`, as one JSON
+ * array, optionally locking them. */
+export function recordsByTarget(param: string, lock: boolean): string {
+  return `SELECT coalesce(json_agg(r), '[]') FROM (
        SELECT kind, id, org_id, doc, clocks, deleted, version FROM sync_records
-       WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset($1::jsonb) AS x(kind text, id uuid))
-       ORDER BY kind, id${lock ? ' FOR UPDATE' : ''}) r`,
-    [JSON.stringify(targets)],
-  );
-  return { rows: r.records, read: new Set(targets.map(keyOf)) };
+       WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset(${param}::jsonb) AS x(kind text, id uuid))
+       ORDER BY kind, id${lock ? ' FOR UPDATE' : ''}) r`;
+}
+
+/** Reads and locks the records of the targets (one statement). */
+export async function readRecords(q: Queryable, targets: Target[]): Promise<Loaded> {
+  const [r] = await q.query<{ records: Row[] }>(`SELECT (${recordsByTarget('$1', true)}) AS records`, [JSON.stringify(targets)]);
+  return loadedOf(r.records, targets);
+}
+
+/** What a read of `targets` found, with every target marked read. */
+export function loadedOf(rows: Row[], targets: Target[]): Loaded {
+  return { rows, read: new Set(targets.map(keyOf)) };
 }
 
 /** Locks the rows read optimistically and tells whether each still has the version that was read. */
 export async function stillAsRead(q: Queryable, rows: Row[]): Promise<boolean> {
   if (!rows.length) return true;
-  const now = await q.query<{ kind: Kind; id: string; version: number }>(
-    `SELECT kind, id, version FROM sync_records
-     WHERE (kind, id) IN (SELECT x.kind, x.id FROM jsonb_to_recordset($1::jsonb) AS x(kind text, id uuid))
-     ORDER BY kind, id FOR UPDATE`,
-    [JSON.stringify(rows.map((r) => ({ kind: r.kind, id: r.id })))],
-  );
+  const now = (await readRecords(q, rows.map((r) => ({ kind: r.kind, id: r.id })))).rows;
   const versions = new Map(now.map((r) => [keyOf(r), Number(r.version)]));
   return rows.every((r) => versions.get(keyOf(r)) === Number(r.version));
 }

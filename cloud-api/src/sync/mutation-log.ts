@@ -13,7 +13,7 @@
 // with a unique violation, and the push is retried from the start.
 import { pgErrorCode, type Queryable } from '../db/db';
 import type { MutationEnvelope, RejectionReason } from '../../../src-shared/sync/protocol';
-import { UPSERT_RECORDS_CTES, upsertParams, type Row } from './apply-records';
+import { UPSERT_RECORDS_CTES, recordsByTarget, loadedOf, upsertParams, type Loaded, type Row, type Target } from './apply-records';
 
 /** Registers the device on first use and locks its row for the push; returns its organisation and last id. */
 export async function lockDevice(q: Queryable, orgId: string, userId: string, deviceId: string): Promise<{ orgId: string; last: number }> {
@@ -25,21 +25,22 @@ export async function lockDevice(q: Queryable, orgId: string, userId: string, de
   return { orgId: d.org_id, last: Number(d.last_mutation_id) };
 }
 
-/** The device's last applied mutation id as of now, without locking (0 for a device not seen yet). */
-export async function deviceLast(q: Queryable, deviceId: string): Promise<number> {
-  const [d] = await q.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM sync_devices WHERE device_id = $1', [deviceId]);
-  return d ? Number(d.last_mutation_id) : 0;
+/** Records read without locking and the device's last applied mutation id, in the claim's snapshot. */
+export interface ReadAhead {
+  loaded: Loaded;
+  deviceLast: number;
 }
 
 /** Logs the mutations in order (each key once: its first mutation); returns the claimed mutation ids (the rest
- * are duplicates by key). Without `probe` the keys are inserted blindly, the cheap common case: a key already
- * logged fails the statement with a unique violation (isLoggedKey) and the push claims again with `probe`, which
- * skips the logged keys. The statement answers with the ids it did not log, usually none, so a batch's reply is
- * one empty result instead of a row per mutation. */
-export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[], probe: boolean): Promise<Set<number>> {
+ * are duplicates by key), and with `readAhead` the records of those targets and the device's last id, read in the
+ * same statement without locks (an optimistic push). Without `probe` the keys are inserted blindly, the cheap
+ * common case: a key already logged fails the statement with a unique violation (isLoggedKey) and the push claims
+ * again with `probe`, which skips the logged keys. The statement answers with the ids it did not log, usually
+ * none, instead of a row per mutation. */
+export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[], probe: boolean, readAhead?: Target[]): Promise<{ claimed: Set<number>; ahead?: ReadAhead }> {
   const keys = new Set<string>();
   const first = muts.filter((m) => !keys.has(m.idempotencyKey) && keys.add(m.idempotencyKey));
-  const rows = await q.query<{ mutation_id: number }>(
+  const [r] = await q.query<{ unlogged: number[]; records: Row[] | null; last: number | null }>(
     // The probe is a scalar subquery per key (a look-up in the primary key): NOT EXISTS would be planned as an
     // anti-join that may read the organisation's whole log.
     `WITH x AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)), logged AS (
@@ -48,11 +49,15 @@ export async function claim(q: Queryable, orgId: string, userId: string, deviceI
        ${probe ? 'WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL' : ''}
        RETURNING mutation_id
      )
-     SELECT x.mid AS mutation_id FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged)`,
-    [deviceId, orgId, userId, JSON.stringify(first.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) })))],
+     SELECT (SELECT coalesce(json_agg(x.mid), '[]') FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged)) AS unlogged,
+       ${readAhead ? `(${recordsByTarget('$5', false)}) AS records,
+       (SELECT last_mutation_id FROM sync_devices WHERE device_id = $1) AS last` : 'NULL AS records, NULL AS last'}`,
+    [deviceId, orgId, userId, JSON.stringify(first.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) }))), ...(readAhead ? [JSON.stringify(readAhead)] : [])],
   );
-  const skipped = new Set(rows.map((r) => Number(r.mutation_id)));
-  return new Set(first.flatMap((m) => (skipped.has(m.mutationId) ? [] : [m.mutationId])));
+  const skipped = new Set(r.unlogged.map(Number));
+  const claimed = new Set(first.flatMap((m) => (skipped.has(m.mutationId) ? [] : [m.mutationId])));
+  if (!readAhead) return { claimed };
+  return { claimed, ahead: { loaded: loadedOf(r.records ?? [], readAhead), deviceLast: Number(r.last ?? 0) } };
 }
 
 /** A unique violation of the log's key: a key of the batch is already logged. */

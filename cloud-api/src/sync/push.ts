@@ -18,7 +18,7 @@ import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, Rejec
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
 import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, stillAsRead, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
-import { claim, deviceLast, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
+import { claim, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
 
 /** The permission each mutation type needs; order transitions need the one the state machine names. */
@@ -99,18 +99,16 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // Claim the batch in the log, lock the device (a pipelined batch waits here for the previous one) and read the
   // records the batch names, statements queued on the connection at once, so each goes out the moment the one
   // before it is done. Pessimistically the read comes after the lock (a statement of its own, so its snapshot
-  // sees everything the previous batch wrote) and locks the records. Optimistically it comes before the lock,
-  // with the device's last mutation id, so the batch is merged while a pipelined batch still waits for the lock;
-  // once the lock is held, the push goes on only if the device and the records read are as they were (records
-  // created meanwhile fail the final insert), otherwise it starts again pessimistically. Meanwhile validate the
-  // batch in JS, yielding between chunks.
+  // sees everything the previous batch wrote) and locks the records. Optimistically the claim itself reads them,
+  // with the device's last mutation id, before the lock, so the batch is merged while a pipelined batch still
+  // waits for the lock; once the lock is held, the push goes on only if the device and the records read are as
+  // they were (records created meanwhile fail the final insert), otherwise it starts again pessimistically.
+  // Meanwhile validate the batch in JS, yielding between chunks.
   const targets = ordered.flatMap((m) => rawTarget(m) ?? []);
-  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe);
-  const preRead = optimistic ? readRecords(q, targets, false) : null;
-  const lastSeen = optimistic && body.after === undefined ? deviceLast(q, body.deviceId) : null;
+  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe, optimistic ? targets : undefined);
   const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
-  const reading = preRead ?? readRecords(q, targets);
-  for (const pending of [claiming, locking, reading, lastSeen]) pending?.catch(() => undefined); // awaited below, in order
+  const reading = optimistic ? null : readRecords(q, targets);
+  for (const pending of [claiming, locking, reading]) pending?.catch(() => undefined); // awaited below, in order
   const locked = locking.then((d) => {
     if (d.orgId !== p.orgId) throw errors.forbidden('this device is registered to another organisation', 'perangkat ini terdaftar di organisasi lain');
     if (body.after !== undefined && d.last < body.after) {
@@ -131,10 +129,10 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   }
   // In statement order: when the claim fails (a concurrent push logged the same key), its error is the one that
   // counts, not the aborted-transaction errors of the statements queued behind it.
-  const claimedAll = await claiming;
-  const records = await reading;
+  const { claimed: claimedAll, ahead } = await claiming;
+  const records = ahead ? ahead.loaded : await reading!;
   // Optimistically the device's last id is the one the batch names (a pipelined batch) or the one read.
-  const last = optimistic ? (body.after ?? (await lastSeen!)) : await locked;
+  const last = ahead ? (body.after ?? ahead.deviceLast) : await locked;
   const old = ordered.filter((m) => m.mutationId <= last);
   const fresh = ordered.filter((m) => m.mutationId > last);
   const claimed = new Set(fresh.filter((m) => claimedAll.has(m.mutationId)).map((m) => m.mutationId));
