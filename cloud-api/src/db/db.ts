@@ -13,6 +13,17 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** A LISTEN session. */
+export interface Subscription {
+  /**
+   * A round trip on the listening session itself: when it resolves, every notification committed before the call
+   * has been delivered to `onMessage` (PostgreSQL sends a session its pending notifications before it reports a
+   * statement done). No NOTIFY, no transaction id, nothing for the other listeners.
+   */
+  sync(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly driver: 'pglite' | 'pg';
   /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back when it throws. */
@@ -23,9 +34,8 @@ export interface Db extends Queryable {
   /**
    * Subscribes to NOTIFY on `channel` over a session of its own (LISTEN cannot work through pgbouncer in
    * transaction mode, so the pg driver may use a separate direct URL). `onLost` runs once if that session ends.
-   * Resolves to an unsubscribe function.
    */
-  listen(channel: string, onMessage: (payload: string) => void, onLost: (err?: Error) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onMessage: (payload: string) => void, onLost: (err?: Error) => void): Promise<Subscription>;
   close(): Promise<void>;
 }
 

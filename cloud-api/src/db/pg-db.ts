@@ -73,9 +73,14 @@ export async function openPgDb(connectionString: string, max: number, listenUrl 
         await client.end().catch(() => undefined);
         throw err;
       }
-      return async () => {
-        closed = true;
-        await client.end().catch(() => undefined);
+      return {
+        sync: async () => {
+          await client.query('SELECT');
+        },
+        stop: async () => {
+          closed = true;
+          await client.end().catch(() => undefined);
+        },
       };
     },
     close: () => pool.end(),

@@ -33,7 +33,11 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
     },
     poolStats: () => ({ total: 1, idle: busy > 0 ? 0 : 1, waiting: Math.max(0, busy - 1) }),
     // Embedded: the database lives in this process, so the subscription cannot be lost.
-    listen: (channel, onMessage) => pg.listen(channel, onMessage),
+    listen: async (channel, onMessage) => {
+      const stop = await pg.listen(channel, onMessage);
+      // In-process: a committed transaction's notifications are delivered before the next statement completes.
+      return { sync: async () => void (await pg.query('SELECT')), stop };
+    },
     close: () => pg.close(),
   };
 }

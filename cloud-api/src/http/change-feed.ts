@@ -1,15 +1,17 @@
 // One LISTEN session per replica for the invalidations PostgreSQL announces on the `principal_changed` channel,
 // shared by the in-process caches (sessions, product list pages, orders). Triggers send the payload when their
 // transaction commits: a bare user id (migration 007: that user's sessions are stale) or `topic:key` (migration 009:
-// `catalog:<org id>` or `order:<order id>`). A probe NOTIFY every few seconds checks that the feed
-// really arrives (LISTEN through pgbouncer in transaction mode silently gets nothing); while it does not, `live`
-// is false, every subscriber has been reset, and the caches read the database instead.
+// `catalog:<org id>` or `order:<order id>`). A probe NOTIFY sent through the pool every few seconds checks that the
+// feed really arrives (LISTEN through pgbouncer in transaction mode silently gets nothing); while it does not,
+// `live` is false, every subscriber has been reset, and the caches read the database instead. The per-request
+// barrier (sync) is a round trip on the listening session itself, which costs the database no NOTIFY, no
+// transaction id and nothing for the other replicas' listeners.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/db';
+import type { Db, Subscription } from '../db/db';
 
 export const CHANGE_CHANNEL = 'principal_changed';
 const PROBE_TOPIC = 'probe';
-/** how long a request waits for its sync probe before it reads the database instead */
+/** how long a request waits for its sync barrier before it reads the database instead */
 const SYNC_TIMEOUT_MS = 1_000;
 
 interface Log {
@@ -26,7 +28,7 @@ interface Subscriber {
 export class ChangeFeed {
   private isLive = false;
   private readonly subscribers = new Map<string, Subscriber[]>();
-  private stopListening?: () => Promise<void>;
+  private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
   /** probes on their way through the database, by nonce */
   private readonly probes = new Map<string, () => void>();
@@ -58,11 +60,12 @@ export class ChangeFeed {
   }
 
   /**
-   * Resolves true once every change committed before the call has arrived (and reached the subscribers): a probe
-   * sent after the call came back, and notifications arrive in commit order. So a cache checked after `sync` is as
-   * fresh as the database, also for a write another replica committed a moment ago. False when the feed is not live
-   * or the probe is late (read the database; the feed then counts as not live until the next periodic probe comes
-   * back). One probe is in flight at a time; callers meanwhile share the next.
+   * Resolves true once every change committed before the call has arrived (and reached the subscribers): a round
+   * trip on the listening session started after the call has come back, and PostgreSQL delivers a session's pending
+   * notifications before it answers a statement. So a cache checked after `sync` is as fresh as the database, also
+   * for a write another replica committed a moment ago. False when the feed is not live or the round trip is late
+   * (read the database; the feed then counts as not live until the next periodic probe comes back). One round trip
+   * is in flight at a time; callers meanwhile share the next.
    */
   sync(): Promise<boolean> {
     if (!this.isLive) return Promise.resolve(false);
@@ -79,15 +82,28 @@ export class ChangeFeed {
     if (!batch) return;
     this.nextSync = undefined;
     this.syncing = true;
-    const ok = await this.roundTrip(SYNC_TIMEOUT_MS).catch(() => false);
+    const ok = await this.barrier(SYNC_TIMEOUT_MS);
     if (!ok && this.isLive) {
       // The feed cannot be trusted: the next requests read the database at once, until a probe comes back again.
       this.setLive(false);
-      this.log.warn({}, `${this.label}: sync probe did not come back; ${this.fallback}`);
+      this.log.warn({}, `${this.label}: sync round trip did not come back; ${this.fallback}`);
     }
     batch.resolve(ok);
     this.syncing = false;
     void this.sendSync();
+  }
+
+  /** A round trip on the listening session; resolves whether it came back within `ms`. */
+  private async barrier(ms: number): Promise<boolean> {
+    const sub = this.subscription;
+    if (!sub) return false;
+    let timeout: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timeout = setTimeout(() => resolve(false), ms)));
+    try {
+      return await Promise.race([sub.sync().then(() => true, () => false), late]);
+    } finally {
+      clearTimeout(timeout);
+    }
   }
 
   /** Sends a probe through the pool; resolves whether it came back on the feed within `ms`. */
@@ -122,8 +138,8 @@ export class ChangeFeed {
     this.stopped = true;
     clearInterval(this.timer);
     this.setLive(false);
-    await this.stopListening?.();
-    this.stopListening = undefined;
+    await this.subscription?.stop();
+    this.subscription = undefined;
   }
 
   private setLive(live: boolean): void {
@@ -144,9 +160,9 @@ export class ChangeFeed {
     if (this.checking || this.stopped) return;
     this.checking = true;
     try {
-      if (!this.stopListening) {
-        this.stopListening = await this.db.listen(CHANGE_CHANNEL, this.onMessage, (err) => {
-          this.stopListening = undefined;
+      if (!this.subscription) {
+        this.subscription = await this.db.listen(CHANGE_CHANNEL, this.onMessage, (err) => {
+          this.subscription = undefined;
           this.setLive(false);
           this.log.warn({ err }, `${this.label}: notification feed lost; ${this.fallback}`);
         });
