@@ -4,8 +4,9 @@
 // (open-loop, evenly spaced: paced-load.ts says why not autocannon's overallRate) beside the hello route at the
 // same rate (what the machine and the load generator alone add), each route's maximum throughput (autocannon)
 // as a ratio of the hello ceiling, and the load average, since the 2 cores are shared.
-// Product pages and orders are served from the API's response cache (invalidated by NOTIFY) once read, after one
-// sync probe round trip per hit (queries/req): the fixed URLs measure that. "new page" asks for a different page
+// Product pages and orders are served from the API's response cache (invalidated by NOTIFY) once read, after a
+// round trip on the LISTEN session (shared by the hits that wait for the same one; counted in queries/req): the
+// fixed URLs measure that. "new page" asks for a different page
 // each time (all misses: a query per request), and RESPONSE_CACHE_MB=0 runs the whole bench with the caches off.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
