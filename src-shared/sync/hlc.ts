@@ -23,8 +23,12 @@ export function isHlc(s: string): boolean {
   return HLC_PATTERN.test(s);
 }
 
-export function decodeHlc(s: string): Hlc {
+function assertHlc(s: string): void {
   if (!isHlc(s)) throw new RangeError(`not a hybrid logical clock: "${s.slice(0, 80)}"`);
+}
+
+export function decodeHlc(s: string): Hlc {
+  assertHlc(s);
   const [wall, counter, node] = s.split(':');
   return { wall: parseInt(wall, 36), counter: parseInt(counter, 36), node };
 }
@@ -61,6 +65,6 @@ export function initialHlc(node: string): Hlc {
 
 /** How far a clock is ahead of a reference wall time, in ms (negative when behind). Reads only the wall part. */
 export function hlcDriftMs(h: string, nowMs: number): number {
-  if (!isHlc(h)) throw new RangeError(`not a hybrid logical clock: "${h.slice(0, 80)}"`);
+  assertHlc(h);
   return parseInt(h.slice(0, WALL_WIDTH), 36) - nowMs;
 }

@@ -1,10 +1,11 @@
 // Serialized responses kept in memory and dropped when the database announces a change (http/change-feed.ts), so
-// a repeated read costs neither its query nor serialisation (only a tiny sync probe). Entries belong to a group (an organisation's product
-// list, one order): a trigger NOTIFYs `<topic>:<group>` when a write commits, every replica drops the group's
-// entries, and the replica that wrote also calls `forget` itself right after its commit. `<topic>:*` drops
-// everything. `lookup` first lets every change committed before it arrive (ChangeFeed.sync), so a write on one
-// replica is seen by the next read on any other. A read that a change overtook is never stored (`snapshot` before
-// the query, passed to `set`), and nothing is served or stored while the feed is not known to work.
+// a repeated read costs neither its query nor serialisation (only a round trip on the LISTEN session). Entries
+// belong to a group (an organisation's product list, one order): a trigger NOTIFYs `<topic>:<group>` when a write
+// commits, every replica drops the group's entries, and the replica that wrote also calls `forget` itself right
+// after its commit. `<topic>:*` drops everything. `lookup` first lets every change committed before it arrive
+// (ChangeFeed.sync), so a write on one replica is seen by the next read on any other. A read that a change
+// overtook is never stored (`snapshot` before the query, passed to `set`), and nothing is served or stored while
+// the feed is not known to work.
 import { LRUCache } from 'lru-cache';
 import type { ChangeFeed } from './change-feed';
 

@@ -1,16 +1,16 @@
 // The statements of a push around the in-memory merge, and the log of pushed mutations (sync_mutations). The
-// first claims the batch's mutations (a plain INSERT of the keys not yet in the organisation's log: about a
-// third cheaper than INSERT ... ON CONFLICT, whose speculative insertion costs more per row; and at first without
-// even looking for logged keys, see claim): the claimed rows are this push's to apply, the others were already
-// processed (a replay, a re-installed device, or the same key twice in one batch) and are acknowledged as
-// duplicates. A concurrent push that logs the same key first makes the INSERT fail with a unique violation, and
-// the push is retried from the start (see isInsertRace). It runs
-// before the device lock, so a pipelined batch writes its log rows while the previous batch still holds the lock.
-// The second locks the device row; after it, the records are read and locked with a fresh snapshot that sees
-// everything the device's previous batch wrote. Claims are written as applied; the last statement writes the changed records, the
-// rejections and the device's new last_mutation_id, and drops the claims of mutation ids the device had already
-// passed (never applied: a device that reuses ids). A record another transaction created meanwhile fails it
-// with a unique violation, and the push is retried from the start.
+// first claims the batch's mutations: a plain INSERT of the keys not yet in the organisation's log (about a third
+// cheaper than INSERT ... ON CONFLICT, whose speculative insertion costs more per row; at first it does not even
+// look for logged keys, see claim). The claimed rows are this push's to apply; the others were already processed
+// (a replay, a re-installed device, or the same key twice in one batch) and are acknowledged as duplicates. A
+// concurrent push that logs the same key first makes the INSERT fail with a unique violation, and the push is
+// retried from the start (see isInsertRace). The claim runs before the device lock, so a pipelined batch writes
+// its log rows while the previous batch still holds the lock; an optimistic push also reads its records in it.
+// The second statement locks the device row; after it, a pessimistic push reads and locks the records with a
+// fresh snapshot that sees everything the device's previous batch wrote. Claims are written as applied; the last
+// statement writes the changed records, the rejections and the device's new last_mutation_id, and drops the
+// claims of mutation ids the device had already passed (never applied: a device that reuses ids). A record
+// another transaction created meanwhile fails it with a unique violation, and the push is retried from the start.
 import { pgErrorCode, type Queryable } from '../db/db';
 import type { MutationEnvelope, RejectionReason } from '../../../src-shared/sync/protocol';
 import { UPSERT_RECORDS_CTES, recordsByTarget, loadedOf, upsertParams, type Loaded, type Row, type Target } from './apply-records';
@@ -60,15 +60,18 @@ export async function claim(q: Queryable, orgId: string, userId: string, deviceI
   return { claimed, ahead: { loaded: loadedOf(r.records ?? [], readAhead), deviceLast: Number(r.last ?? 0) } };
 }
 
+const violates = (err: unknown, constraint: string) =>
+  pgErrorCode(err) === '23505' && (err as { constraint?: unknown } | null)?.constraint === constraint;
+
 /** A unique violation of the log's key: a key of the batch is already logged. */
 export function isLoggedKey(err: unknown): boolean {
-  return pgErrorCode(err) === '23505' && (err as { constraint?: unknown } | null)?.constraint === 'sync_mutations_pkey';
+  return violates(err, 'sync_mutations_pkey');
 }
 
 /** A unique violation of a log or record key: a concurrent push logged the same mutation or created the same
  * record first (the retried push sees it). */
 export function isInsertRace(err: unknown): boolean {
-  return isLoggedKey(err) || (pgErrorCode(err) === '23505' && (err as { constraint?: unknown } | null)?.constraint === 'sync_records_pkey');
+  return isLoggedKey(err) || violates(err, 'sync_records_pkey');
 }
 
 /** The recorded rejection (or null) of each idempotency key already in the log. */
