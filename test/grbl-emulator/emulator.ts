@@ -215,7 +215,7 @@ export class GrblEmulator extends EventEmitter {
 
   private processLines(): void {
     for (;;) {
-      if (this.silent) return;
+      if (this.silent || this.state === 'Hold') return;
       if (this.pending) {
         // The stepper runs while the serial side waits: bring the motion clock up to date before waiting.
         if (this.planner.isFull()) this.advanceClock();
@@ -460,15 +460,20 @@ export class GrblEmulator extends EventEmitter {
     }
   }
 
+  /** `!` as on Grbl 1.1: a jog is cancelled; a cycle holds; an idle machine holds at once (Hold:0). A hold is a
+   * suspend: no line is parsed until `~`, so lines still on their way cannot start motion behind the hold. */
   private feedHold(): void {
-    if (this.state === 'Run' || this.state === 'Jog') {
-      this.setState(this.state === 'Jog' ? 'Idle' : 'Hold');
+    if (this.state === 'Jog') this.jogCancel();
+    else if (this.state === 'Run' || this.state === 'Idle') {
+      this.setState('Hold');
       this.holdComplete = true;
     }
   }
 
   private cycleStart(): void {
-    if (this.state === 'Hold') this.setState(this.planner.isEmpty() && !this.executing ? 'Idle' : 'Run');
+    if (this.state !== 'Hold') return;
+    this.setState(this.planner.isEmpty() && !this.executing && !this.pending ? 'Idle' : 'Run');
+    this.processLines();
   }
 
   private jogCancel(): void {
@@ -540,7 +545,7 @@ export class GrblEmulator extends EventEmitter {
 
   private tick(): void {
     if (this.advanceClock()) this.processLines();
-    if (!this.executing && this.planner.isEmpty() && !this.pending) this.setState('Idle');
+    if ((this.state === 'Run' || this.state === 'Jog') && !this.executing && this.planner.isEmpty() && !this.pending) this.setState('Idle');
   }
 
   /** Runs the motion clock up to now; true when a block finished (the planner has room again). */

@@ -54,7 +54,7 @@ describe.each([
   it('uploads without starting, starts explicitly, reports progress, and aborts', async () => {
     const broker = await makeBroker();
     closers.push(() => broker.stop());
-    const { emulator, remote, spool } = await setup(broker);
+    const { emulator, bridge, remote, spool } = await setup(broker);
     const seen = progressLog(remote);
     const lines = squareJob(800);
     await remote.upload('job-a', lines.join('\n'), 'Sign');
@@ -74,9 +74,13 @@ describe.each([
     const before = emulator.gcodeLineCount;
     await remote.startJob({ jobId: 'job-b', gcode: slow });
     // Running progress goes at QoS 0 and may be dropped on a busy machine: watch the controller itself instead.
-    await until(() => emulator.gcodeLineCount > before + 50, 20_000);
+    const rigs = () => ({
+      linesBefore: before, linesNow: emulator.gcodeLineCount, emulator: emulator.state, plannerBlocks: emulator.plannerBlocks, rxUsed: emulator.rxUsed,
+      bridgeMachine: bridge.opts.machine.snapshot(), remote: remote.snapshot(), lastProgress: seen.slice(-3),
+    });
+    await until(() => emulator.gcodeLineCount > before + 50, 20_000, rigs);
     await remote.controlJob('job-b', 'abort');
-    await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'aborted'), 20_000);
+    await until(() => seen.some((p) => p.jobId === 'job-b' && p.status === 'aborted'), 20_000, rigs);
     expect(emulator.state).toBe('Idle');
   });
 
@@ -175,10 +179,11 @@ describe('bridge process restart', () => {
   }, 90_000);
 });
 
-async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Waits for `cond`; on time-out the error carries what `explain` says about the rigs (for a rare CI failure). */
+async function until(cond: () => boolean, timeoutMs = 10_000, explain?: () => unknown): Promise<void> {
   const start = Date.now();
   while (!cond()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    if (Date.now() - start > timeoutMs) throw new Error(`condition not met in time${explain ? `: ${JSON.stringify(explain())}` : ''}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
