@@ -5,7 +5,8 @@
 // auth (sign in again), too_large (split the batch), conflict (a pipelined push batch overtook its predecessor:
 // send it again), server.
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { pullResponseSchema, pushResponseSchema, type PullQuery, type PullResponse, type PushRequest, type PushResponse } from '../../src-shared/sync/protocol';
+import { pullResponseSchema, pushResponseSchema, type PullQuery, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
+import type { EncodedBatch } from './outbox';
 import type { SecretStore } from './secret-store';
 
 export type SyncErrorKind = 'offline' | 'auth' | 'too_large' | 'conflict' | 'server' | 'bad_request';
@@ -16,8 +17,20 @@ export class SyncHttpError extends Error {
   }
 }
 
+/** A push request whose mutations are already JSON text (an outbox batch): sent as they are. */
+export interface EncodedPush extends EncodedBatch {
+  deviceId: string;
+  after?: number;
+}
+
+/** The body of an encoded push, the JSON of a PushRequest. */
+export function pushBody(req: EncodedPush): string {
+  const after = req.after === undefined ? '' : `"after":${req.after},`;
+  return `{"deviceId":${JSON.stringify(req.deviceId)},${after}"mutations":${req.mutations}}`;
+}
+
 export interface SyncTransport {
-  push(req: PushRequest): Promise<PushResponse>;
+  push(req: EncodedPush): Promise<PushResponse>;
   pull(q: PullQuery): Promise<PullResponse>;
 }
 
@@ -90,8 +103,10 @@ export class CloudClient implements SyncTransport {
     }
   }
 
-  async push(req: PushRequest): Promise<PushResponse> {
-    const r = await this.call((h) => this.http.post('/api/v1/sync/push', req, { headers: h }));
+  async push(req: EncodedPush): Promise<PushResponse> {
+    // The body is JSON text already: no transform (axios would parse a JSON string to check it).
+    const body = pushBody(req);
+    const r = await this.call((h) => this.http.post('/api/v1/sync/push', body, { headers: { ...h, 'content-type': 'application/json' }, transformRequest: [(d: string) => d] }));
     return pushResponseSchema.parse(r.data);
   }
 

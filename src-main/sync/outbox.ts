@@ -20,6 +20,14 @@ export interface OutboxRow {
   record_id: string;
 }
 
+/** Queued mutations as the JSON text of a push request's `mutations` array, with their first and last ids. */
+export interface EncodedBatch {
+  mutations: string;
+  count: number;
+  first: number;
+  last: number;
+}
+
 export class Outbox {
   constructor(private readonly db: Db, private readonly now: () => Date) {}
 
@@ -33,6 +41,17 @@ export class Outbox {
   pending(limit: number, after = 0): MutationEnvelope[] {
     const rows = stmt(this.db, 'SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(after, limit) as OutboxRow[];
     return rows.map((r) => ({ mutationId: r.mutation_id, idempotencyKey: r.idempotency_key, type: r.type, args: JSON.parse(r.args), clientTime: r.client_time }));
+  }
+
+  /** Up to `limit` queued mutations above `after`, in order, as the JSON text of their envelopes: SQLite builds it
+   * from the stored argument text, so a push neither parses the arguments nor serialises them again. Null when
+   * nothing is queued. */
+  pendingBatch(limit: number, after = 0): EncodedBatch | null {
+    const r = stmt(this.db, `SELECT count(*) AS count, min(mutation_id) AS first, max(mutation_id) AS last,
+        json_group_array(json_object('mutationId', mutation_id, 'idempotencyKey', idempotency_key, 'type', type, 'args', json(args),
+          'clientTime', client_time) ORDER BY mutation_id) AS mutations
+      FROM (SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?)`).get(after, limit) as EncodedBatch;
+    return r.count ? r : null;
   }
 
   count(): number {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src-shared/sync/protocol';
+import { pushRequestSchema, type MutationEnvelope, type PullQuery, type PullResponse, type PushResponse } from '../../src-shared/sync/protocol';
 import { openDatabase, type Db } from '../store/database';
-import { SyncHttpError, type SyncTransport } from './cloud-client';
+import { SyncHttpError, pushBody, type EncodedPush, type SyncTransport } from './cloud-client';
 import { SyncEngine } from './sync-engine';
 import { SyncStore } from './sync-store';
 
@@ -29,8 +29,9 @@ class FakeServer implements SyncTransport {
   batches: number[] = [];
   fail: SyncHttpError | null = null;
   constructor(private readonly maxBatch = Infinity) {}
-  async push(req: PushRequest): Promise<PushResponse> {
+  async push(encoded: EncodedPush): Promise<PushResponse> {
     if (this.fail) throw this.fail;
+    const req = pushRequestSchema.parse(JSON.parse(pushBody(encoded)));
     if (req.mutations.length > this.maxBatch) throw new SyncHttpError('too_large', 'too large', 413);
     if (req.after !== undefined && this.last < req.after) throw new SyncHttpError('conflict', 'previous batch missing', 409);
     this.batches.push(req.mutations.length);
@@ -69,7 +70,7 @@ describe('sync engine', () => {
         if (req.after === undefined) await new Promise((r) => setTimeout(r, 5));
         try {
           const res = await server.push(req);
-          applied.push(...req.mutations.map((m) => m.mutationId));
+          applied.push(...(JSON.parse(req.mutations) as MutationEnvelope[]).map((m) => m.mutationId));
           return res;
         } catch (err) {
           statuses.push((err as SyncHttpError).status ?? 0);

@@ -3,8 +3,9 @@
 // probes). One cycle pushes the whole outbox in order in batches (two in flight, halving the batch on 413) and then pulls until
 // the server has nothing more. Status (online, pending count, last sync, last error, rejections) is published to
 // listeners on every change.
-import type { MutationEnvelope, PushResponse } from '../../src-shared/sync/protocol';
-import { classify, type SyncTransport } from './cloud-client';
+import type { PushResponse } from '../../src-shared/sync/protocol';
+import { classify, type EncodedPush, type SyncTransport } from './cloud-client';
+import type { EncodedBatch } from './outbox';
 import type { SyncStore } from './sync-store';
 
 export interface SyncStatus {
@@ -18,10 +19,13 @@ export interface SyncStatus {
   nextRetryAt: string | null;
 }
 
+/** Push requests out at once: the next batch is read and sent while the server applies the one before it (a third
+ * gains nothing on two cores and overtakes its predecessor more often). */
+const IN_FLIGHT = 2;
+
 interface InFlight {
-  batch: MutationEnvelope[];
+  req: EncodedPush;
   reply: Promise<PushResponse>;
-  pipelined: boolean;
 }
 
 export interface EngineOptions {
@@ -155,51 +159,52 @@ export class SyncEngine {
     return Math.max(this.o.debounceMs + 1, Math.floor(this.o.random() * cap));
   }
 
-  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). Two requests at
-   * most are in flight: while the server applies one batch, the next is read from the outbox and sent with
-   * `after` = the previous batch's last mutation id, so the server applies it only after that one (a batch that
-   * overtakes its predecessor is refused with 409 and sent again on its own). */
+  /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). Up to
+   * IN_FLIGHT requests are out at once: while the server applies one batch, the next ones are read from the
+   * outbox (as JSON text, see Outbox.pendingBatch) and sent, each with `after` = the previous batch's last mutation id, so the server applies it only after
+   * that one. When a batch fails, the ones behind it are let settle (a pipelined batch that overtook its
+   * predecessor is refused with 409; one applied after all is acknowledged as duplicates when sent again) and the
+   * push goes on from the failed batch, on its own. */
   async push(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
-    const send = (batch: MutationEnvelope[], after?: number): InFlight => {
-      const reply = t.push({ deviceId, mutations: batch, ...(after === undefined ? {} : { after }) });
+    const send = (batch: EncodedBatch, after?: number): InFlight => {
+      const req: EncodedPush = { ...batch, deviceId, ...(after === undefined ? {} : { after }) };
+      const reply = t.push(req);
       reply.catch(() => undefined); // awaited in turn below
-      return { batch, reply, pipelined: after !== undefined };
+      return { req, reply };
     };
-    const lastOf = (f: InFlight) => f.batch[f.batch.length - 1].mutationId;
-    const first = this.store.outbox.pending(this.batchSize, 0);
-    if (!first.length) return;
-    let cur = send(first);
+    const queue: InFlight[] = [];
+    let sentThrough = 0; // the last mutation id sent
     for (;;) {
-      await new Promise((r) => setImmediate(r)); // let the request go out before reading on
-      const following = this.store.outbox.pending(this.batchSize, lastOf(cur));
-      const next = following.length ? send(following, lastOf(cur)) : null;
+      while (queue.length < IN_FLIGHT) {
+        const tail = queue.at(-1);
+        if (tail) await new Promise((r) => setImmediate(r)); // let the request go out before reading on
+        const batch = this.store.outbox.pendingBatch(this.batchSize, sentThrough);
+        if (!batch) break;
+        queue.push(send(batch, tail ? sentThrough : undefined));
+        sentThrough = batch.last;
+      }
+      const cur = queue.shift();
+      if (!cur) return;
       let res: PushResponse;
       try {
         res = await cur.reply;
       } catch (err) {
         const e = classify(err);
-        await next?.reply.catch(() => undefined); // refused (409) or, if its predecessor was applied after all, applied
-        if (e.kind === 'conflict' && cur.pipelined) {
-          cur = send(cur.batch);
-          continue;
+        for (const behind of queue.splice(0)) await behind.reply.catch(() => undefined);
+        const { first, last, after } = cur.req;
+        if (e.kind === 'too_large' && this.batchSize > 1) this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+        else if (!(e.kind === 'conflict' && after !== undefined)) {
+          this.store.outbox.noteFailure(first, last, e.message);
+          throw e;
         }
-        if (e.kind === 'too_large' && this.batchSize > 1) {
-          this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
-          cur = send(cur.batch.slice(0, this.batchSize));
-          continue;
-        }
-        this.store.outbox.noteFailure(cur.batch[0].mutationId, lastOf(cur), e.message);
-        throw e;
-      }
-      this.store.noteResults(res.results);
-      if (next) {
-        cur = next;
+        // Again from the failed batch, on its own (it overtook its predecessor, or it was too large).
+        sentThrough = first - 1;
+        queue.push(send(this.store.outbox.pendingBatch(this.batchSize, sentThrough)!));
+        sentThrough = queue[0].req.last;
         continue;
       }
-      const more = this.store.outbox.pending(this.batchSize, lastOf(cur)); // queued while the last batch was in flight
-      if (!more.length) return;
-      cur = send(more);
+      this.store.noteResults(res.results);
     }
   }
 

@@ -5,9 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../../src-shared/sync/protocol';
+import type { PullQuery, PullResponse, PushResponse } from '../../../src-shared/sync/protocol';
 import { openDatabase, type Db } from '../../store/database';
-import { CloudClient, SyncHttpError, type SyncTransport } from '../cloud-client';
+import { CloudClient, SyncHttpError, type EncodedPush, type SyncTransport } from '../cloud-client';
 import { FileSecretStore } from '../secret-store';
 import { SyncEngine } from '../sync-engine';
 import { SyncStore } from '../sync-store';
@@ -26,7 +26,7 @@ export const NO_FAULTS: Faults = { lostBefore: 0, lostAfter: 0, duplicate: 0, de
 
 export class FaultyTransport implements SyncTransport {
   faults: Faults = NO_FAULTS;
-  readonly stale: PushRequest[] = [];
+  readonly stale: EncodedPush[] = [];
   constructor(private readonly inner: SyncTransport, private readonly random: () => number) {}
 
   private async deliver<T>(send: () => Promise<T>): Promise<T> {
@@ -36,7 +36,7 @@ export class FaultyTransport implements SyncTransport {
     return out;
   }
 
-  push(req: PushRequest): Promise<PushResponse> {
+  push(req: EncodedPush): Promise<PushResponse> {
     if (this.random() < this.faults.delay) this.stale.push(structuredClone(req));
     return this.deliver(async () => {
       if (this.random() < this.faults.duplicate) await this.inner.push(req);
