@@ -94,11 +94,12 @@ async function main(): Promise<void> {
   const db = await openPgDb(pg.url, 10);
   try {
     await migrate(db);
-    // The cloud API runs in its own process, as it does in production (the desktop is another machine).
+    // The cloud API runs in its own process, as it does in production (the desktop is another machine), with the
+    // V8 flags of its container image (cloud-api/deploy/Dockerfile).
     const app = await startApp(db);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'cloud-api/src/server.ts'], {
+    const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'cloud-api/src/server.ts'], {
       stdio: 'inherit',
       env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'silent', TOKEN_SECRET: testConfig().tokenSecret, RATE_LIMIT_USER_PER_MIN: '1000000' },
     });
