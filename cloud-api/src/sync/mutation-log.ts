@@ -35,21 +35,22 @@ export interface ReadAhead {
  * are duplicates by key), and with `readAhead` the records of those targets and the device's last id, read in the
  * same statement without locks (an optimistic push). Without `probe` the keys are inserted blindly, the cheap
  * common case: a key already logged fails the statement with a unique violation (isLoggedKey) and the push claims
- * again with `probe`, which skips the logged keys. The statement answers with the ids it did not log, usually
- * none, instead of a row per mutation. */
+ * again with `probe`, which skips the logged keys and answers with the ids it did not log instead of a row per
+ * mutation. */
 export async function claim(q: Queryable, orgId: string, userId: string, deviceId: string, muts: MutationEnvelope[], probe: boolean, readAhead?: Target[]): Promise<{ claimed: Set<number>; ahead?: ReadAhead }> {
   const keys = new Set<string>();
   const first = muts.filter((m) => !keys.has(m.idempotencyKey) && keys.add(m.idempotencyKey));
   const [r] = await q.query<{ unlogged: number[]; records: Row[] | null; last: number | null }>(
     // The probe is a scalar subquery per key (a look-up in the primary key): NOT EXISTS would be planned as an
-    // anti-join that may read the organisation's whole log.
+    // anti-join that may read the organisation's whole log. Without the probe the INSERT logs every key or fails,
+    // so nothing is left unlogged and nothing needs returning.
     `WITH x AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(mid bigint, k text, t text)), logged AS (
        INSERT INTO sync_mutations (device_id, mutation_id, org_id, idempotency_key, type, status, reason, user_id)
        SELECT $1, x.mid, $2, x.k, x.t, 'applied', NULL, $3 FROM x
-       ${probe ? 'WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL' : ''}
-       RETURNING mutation_id
+       ${probe ? `WHERE (SELECT true FROM sync_mutations m WHERE m.org_id = $2 AND m.idempotency_key = x.k) IS NULL
+       RETURNING mutation_id` : ''}
      )
-     SELECT (SELECT coalesce(json_agg(x.mid), '[]') FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged)) AS unlogged,
+     SELECT ${probe ? "(SELECT coalesce(json_agg(x.mid), '[]') FROM x WHERE x.mid NOT IN (SELECT mutation_id FROM logged))" : "'[]'::json"} AS unlogged,
        ${readAhead ? `(${recordsByTarget('$5', false)}) AS records,
        (SELECT last_mutation_id FROM sync_devices WHERE device_id = $1) AS last` : 'NULL AS records, NULL AS last'}`,
     [deviceId, orgId, userId, JSON.stringify(first.map((m) => ({ mid: m.mutationId, k: m.idempotencyKey, t: m.type.slice(0, 100) }))), ...(readAhead ? [JSON.stringify(readAhead)] : [])],
