@@ -160,11 +160,11 @@ export class SyncEngine {
   }
 
   /** Pushes every outbox row in order, batch by batch (rows stay until a pull acknowledges them). Up to
-   * IN_FLIGHT requests are out at once: while the server applies one batch, the next ones are read from the
-   * outbox (as JSON text, see Outbox.pendingBatch) and sent, each with `after` = the previous batch's last mutation id, so the server applies it only after
-   * that one. When a batch fails, the ones behind it are let settle (a pipelined batch that overtook its
-   * predecessor is refused with 409; one applied after all is acknowledged as duplicates when sent again) and the
-   * push goes on from the failed batch, on its own. */
+   * IN_FLIGHT requests are out at once: while the server applies one batch, the next is read from the outbox (as
+   * JSON text, see Outbox.pendingBatch) and sent with `after` = the previous batch's last mutation id, so the
+   * server applies it only after that one. When a batch fails, the ones behind it are let settle (a pipelined
+   * batch that overtook its predecessor is refused with 409; one applied after all is acknowledged as duplicates
+   * when sent again) and the push goes on from the failed batch, on its own. */
   async push(t: SyncTransport): Promise<void> {
     const deviceId = this.store.state.deviceId();
     const send = (batch: EncodedBatch, after?: number): InFlight => {
