@@ -22,9 +22,10 @@ describe('outbox batches as JSON text', () => {
       { id, hlc: '0001234567891:00000:dev', fields: { lines: [{ description: 'Akrilik 3 mm', quantity: 2, unitPriceIdr: 150_000 }], customerId: null, manualReview: false } },
       { designId: id, revisionId: id, name: 'Sign', body: { paths: [[0, 0.5, -1e-7]], units: 'mm', nested: { deep: [true, null] } } },
     ];
-    for (const [i, args] of argsList.entries()) o.add(i === 2 ? 'design.addRevision' : 'quote.upsert', args, i === 2 ? 'design_revision' : 'quote', id);
+    for (const [i, args] of argsList.entries()) o.add(i === 2 ? 'design.addRevision' : 'quote.upsert', args, i === 2 ? 'design_revision' : 'quote', id, i === 0);
     const batch = o.pendingBatch(10)!;
     expect(JSON.parse(batch.mutations)).toEqual(o.pending(10));
+    expect(o.pending(10).map((m) => m.creates)).toEqual([true, undefined, undefined]);
     expect(batch).toMatchObject({ count: 3, first: 1, last: 3 });
     expect(o.pendingBatch(1, 1)).toMatchObject({ count: 1, first: 2, last: 2 });
     expect(o.pendingBatch(10, 3)).toBeNull();

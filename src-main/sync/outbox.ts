@@ -18,6 +18,7 @@ export interface OutboxRow {
   client_time: string;
   record_kind: RecordKind;
   record_id: string;
+  creates: number;
 }
 
 /** Queued mutations as the JSON text of a push request's `mutations` array, with their first and last ids. */
@@ -31,16 +32,20 @@ export interface EncodedBatch {
 export class Outbox {
   constructor(private readonly db: Db, private readonly now: () => Date) {}
 
-  add(type: MutationType, args: unknown, kind: RecordKind, recordId: string): number {
-    const r = stmt(this.db, 'INSERT INTO outbox(idempotency_key, type, args, client_time, record_kind, record_id) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(), type, JSON.stringify(args), this.now().toISOString(), kind, recordId);
+  /** Queues a mutation; `creates` marks the first change of a record this device made (a hint for the server). */
+  add(type: MutationType, args: unknown, kind: RecordKind, recordId: string, creates = false): number {
+    const r = stmt(this.db, 'INSERT INTO outbox(idempotency_key, type, args, client_time, record_kind, record_id, creates) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(uuidv7(), type, JSON.stringify(args), this.now().toISOString(), kind, recordId, creates ? 1 : 0);
     return Number(r.lastInsertRowid);
   }
 
   /** Up to `limit` queued mutations above `after`, in order. */
   pending(limit: number, after = 0): MutationEnvelope[] {
     const rows = stmt(this.db, 'SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?').all(after, limit) as OutboxRow[];
-    return rows.map((r) => ({ mutationId: r.mutation_id, idempotencyKey: r.idempotency_key, type: r.type, args: JSON.parse(r.args), clientTime: r.client_time }));
+    return rows.map((r) => ({
+      mutationId: r.mutation_id, idempotencyKey: r.idempotency_key, type: r.type, args: JSON.parse(r.args), clientTime: r.client_time,
+      ...(r.creates ? { creates: true } : {}),
+    }));
   }
 
   /** Up to `limit` queued mutations above `after`, in order, as the JSON text of their envelopes: SQLite builds it
@@ -48,8 +53,8 @@ export class Outbox {
    * nothing is queued. */
   pendingBatch(limit: number, after = 0): EncodedBatch | null {
     const r = stmt(this.db, `SELECT count(*) AS count, min(mutation_id) AS first, max(mutation_id) AS last,
-        json_group_array(json_object('mutationId', mutation_id, 'idempotencyKey', idempotency_key, 'type', type, 'args', json(args),
-          'clientTime', client_time) ORDER BY mutation_id) AS mutations
+        json_group_array(json_patch(json_object('mutationId', mutation_id, 'idempotencyKey', idempotency_key, 'type', type, 'args', json(args),
+          'clientTime', client_time), CASE WHEN creates THEN '{"creates":true}' ELSE '{}' END) ORDER BY mutation_id) AS mutations
       FROM (SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?)`).get(after, limit) as EncodedBatch;
     return r.count ? r : null;
   }

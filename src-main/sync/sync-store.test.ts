@@ -87,4 +87,14 @@ describe('sync store', () => {
     const c = (s.outbox.pending(10)[0].args as { hlc: string }).hlc;
     expect(compareHlc(ahead, c)).toBe(-1);
   });
+  it('marks the first change of a record made here, not later ones nor records the server sent', () => {
+    const s = open();
+    const [mine, theirs] = ['0190d6e4-0000-7000-8000-0000000000a1', '0190d6e4-0000-7000-8000-0000000000a2'];
+    s.upsertQuote(mine, { title: 'Mine' });
+    s.upsertQuote(mine, { quantity: 2 });
+    s.applyPull(pull({ rows: [{ kind: 'quote', id: theirs, version: 1, doc: { title: 'Theirs' }, clocks: { title: '00000000a:00000:other' } }], cursor: '1' }));
+    s.upsertQuote(theirs, { quantity: 3 });
+    const customer = s.upsertCustomer(undefined, { name: 'Budi' });
+    expect(s.outbox.pending(10).map((m) => [(m.args as { id: string }).id, m.creates ?? false])).toEqual([[mine, true], [mine, false], [theirs, false], [customer, true]]);
+  });
 });

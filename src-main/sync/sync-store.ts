@@ -40,9 +40,19 @@ export class SyncStore {
   /** Queues a validated mutation and rebuilds the record's visible row, in the caller's transaction. */
   private record<T extends MutationType>(type: T, args: MutationArgs<T>, kind: RecordKind, id: string): number {
     const parsed = mutationArgSchemas[type].parse(args);
-    const mutationId = this.outbox.add(type, parsed, kind, id);
+    const mutationId = this.outbox.add(type, parsed, kind, id, this.isNewHere(type, kind, id));
     this.rebaser.rebase(kind, id);
     return mutationId;
+  }
+
+  /** Whether an upsert is the first change of a record this device made: no server copy of it and nothing queued
+   * for it. A push passes this on as the `creates` hint; when it is wrong (the server copy has not been pulled
+   * yet) the server only applies the batch again more slowly. */
+  private isNewHere(type: MutationType, kind: RecordKind, id: string): boolean {
+    const table = type === 'quote.upsert' ? 'quote_replicas WHERE quote_id = ?' : type === 'customer.upsert' ? 'customers WHERE id = ?' : null;
+    if (!table) return false;
+    const copy = stmt(this.db, `SELECT server_version FROM ${table}`).get(id) as { server_version: number | null } | undefined;
+    return copy?.server_version == null && !this.outbox.forRecord(kind, id).length;
   }
 
   upsertCustomer(id: string | undefined, fields: CustomerFields): string {

@@ -38,6 +38,9 @@ export const mutationEnvelopeSchema = z.object({
   type: z.string().max(100),
   args: z.unknown(),
   clientTime: z.string().max(40),
+  /** The first change of a record the device made: the server may take the record for new without looking it up
+   * (a wrong hint fails the insert, and the batch is applied again reading every record). */
+  creates: z.boolean().optional(),
 });
 export type MutationEnvelope = z.infer<typeof mutationEnvelopeSchema>;
 

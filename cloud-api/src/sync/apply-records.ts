@@ -38,7 +38,8 @@ export interface RecordState {
 
 const MAX_DESIGN_BODY_CHARS = 5_000_000;
 const KIND_OF: Record<string, Kind> = { 'customer.upsert': 'customer', 'quote.upsert': 'quote', 'design.addRevision': 'design_revision' };
-const keyOf = (t: Target) => `${t.kind}:${t.id.toLowerCase()}`;
+/** The key of a record in a push's maps. */
+export const keyOf = (t: Target) => `${t.kind}:${t.id.toLowerCase()}`;
 
 export function recordTarget(m: RecordMutation): Target {
   if (m.type === 'design.addRevision') return { kind: 'design_revision', id: m.args.revisionId };

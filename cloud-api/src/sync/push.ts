@@ -16,7 +16,7 @@ import type { Principal } from '../rbac/principal';
 import type { MutationType } from '../../../src-shared/sync/mutations';
 import type { MutationEnvelope, MutationResult, PushRequest, PushResponse, RejectionReason } from '../../../src-shared/sync/protocol';
 import { parseMutation, type ParsedMutation } from '../../../src-shared/sync/validate';
-import { applyRecordMutations, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, stillAsRead, type RecordMutation } from './apply-records';
+import { applyRecordMutations, keyOf, mergeRecordMutations, rawTarget, readRecords, recordRace, recordState, stillAsRead, type RecordMutation } from './apply-records';
 import { createOrder, transitionOrder } from './apply-orders';
 import { claim, finish, isInsertRace, isLoggedKey, lockDevice, reasonsByKey, rejectionsById } from './mutation-log';
 import { Rejection, rejected } from './rejection';
@@ -105,7 +105,11 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // they were (records created meanwhile fail the final insert), otherwise it starts again pessimistically.
   // Meanwhile validate the batch in JS, yielding between chunks.
   const targets = ordered.flatMap((m) => rawTarget(m) ?? []);
-  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe, optimistic ? targets : undefined);
+  // Optimistically the records the device says it made with this batch are taken for new without a look-up: if
+  // one exists after all, the final insert fails and the push starts again pessimistically, reading every record.
+  const made = new Set(optimistic ? ordered.flatMap((m) => (m.creates ? [rawTarget(m)] : [])).flatMap((t) => (t ? [keyOf(t)] : [])) : []);
+  const readAhead = made.size ? targets.filter((t) => !made.has(keyOf(t))) : targets;
+  const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe, optimistic ? readAhead : undefined);
   const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
   const reading = optimistic ? null : readRecords(q, targets);
   for (const pending of [claiming, locking, reading]) pending?.catch(() => undefined); // awaited below, in order
@@ -131,6 +135,7 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // counts, not the aborted-transaction errors of the statements queued behind it.
   const { claimed: claimedAll, ahead } = await claiming;
   const records = ahead ? ahead.loaded : await reading!;
+  for (const key of made) records.read.add(key); // known absent: not read again
   // Optimistically the device's last id is the one the batch names (a pipelined batch) or the one read.
   const last = ahead ? (body.after ?? ahead.deviceLast) : await locked;
   const old = ordered.filter((m) => m.mutationId <= last);

@@ -4,6 +4,7 @@ import { migration002 } from './002_quote';
 import { migration003 } from './003_machines';
 import { migration004 } from './004_sync';
 import { migration005 } from './005_sync_merge';
+import { migration006 } from './006_outbox_creates';
 import type { Migration } from './types';
 
 export const migrations: Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];

@@ -217,4 +217,20 @@ describe('sync push/pull', () => {
     const rows = new Map((await pull(a)).rows.map((r) => [r.id, r.doc]));
     expect(fresh.map((id) => rows.get(id))).toEqual(fresh.map((_, i) => ({ title: `A${i}`, notes: 'from b' })));
   });
+  it('takes a record the device says it made for new, and merges it anyway when the hint is wrong', async () => {
+    const device = randomUUID();
+    const [made, existing] = [randomUUID(), randomUUID()];
+    expect((await push(device, [mut('quote.upsert', { id: existing, hlc: hlc('d1', 1000), fields: { title: 'Old', quantity: 1 } })])).status).toBe(200);
+    const hinted = (m: MutationEnvelope): MutationEnvelope => ({ ...m, creates: true });
+    const r = await push(device, [
+      hinted(mut('quote.upsert', { id: made, hlc: hlc('d1', 2000), fields: { title: 'New' } })),
+      mut('quote.upsert', { id: made, hlc: hlc('d1', 3000), fields: { quantity: 4 } }),
+      // Wrong: this record exists. The insert fails and the batch is applied again, reading every record.
+      hinted(mut('quote.upsert', { id: existing, hlc: hlc('d1', 4000), fields: { title: 'Renamed' } })),
+    ]);
+    expect(r.body.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied']);
+    const rows = new Map((await pull(device)).rows.map((x) => [x.id, x.doc]));
+    expect(rows.get(made)).toEqual({ title: 'New', quantity: 4 });
+    expect(rows.get(existing)).toEqual({ title: 'Renamed', quantity: 1 });
+  });
 });
