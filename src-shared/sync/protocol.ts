@@ -5,6 +5,8 @@
 // the device's lastMutationId (so the device drops acknowledged outbox rows) and the rejections it has not yet
 // seen. A device may send its next batch while the previous one is in flight, naming the previous batch's last
 // mutation id in `after`; the server applies it only after that one (device row lock, then the check).
+// The first upsert of a record a device made carries `creates`, a hint that spares the server a look-up; the
+// server never trusts it for correctness (a record that exists fails the insert, and the batch is applied again).
 // The envelope is validated as a whole; each mutation's arguments are validated one by one on the server so
 // one bad mutation is rejected with a reason while the rest of the batch goes through.
 import { z } from 'zod';

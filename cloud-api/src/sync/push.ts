@@ -104,10 +104,11 @@ async function pushInTx(q: Queryable, p: Principal, body: PushRequest, requestId
   // waits for the lock; once the lock is held, the push goes on only if the device and the records read are as
   // they were (records created meanwhile fail the final insert), otherwise it starts again pessimistically.
   // Meanwhile validate the batch in JS, yielding between chunks.
-  const targets = ordered.flatMap((m) => rawTarget(m) ?? []);
+  const named = ordered.map(rawTarget);
+  const targets = named.flatMap((t) => t ?? []);
   // Optimistically the records the device says it made with this batch are taken for new without a look-up: if
   // one exists after all, the final insert fails and the push starts again pessimistically, reading every record.
-  const made = new Set(optimistic ? ordered.flatMap((m) => (m.creates ? [rawTarget(m)] : [])).flatMap((t) => (t ? [keyOf(t)] : [])) : []);
+  const made = new Set(optimistic ? named.flatMap((t, i) => (t && ordered[i].creates ? [keyOf(t)] : [])) : []);
   const readAhead = made.size ? targets.filter((t) => !made.has(keyOf(t))) : targets;
   const claiming = claim(q, p.orgId, p.userId, body.deviceId, ordered, probe, optimistic ? readAhead : undefined);
   const locking = lockDevice(q, p.orgId, p.userId, body.deviceId);
