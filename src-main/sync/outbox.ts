@@ -48,13 +48,16 @@ export class Outbox {
     }));
   }
 
-  /** Up to `limit` queued mutations above `after`, in order, as the JSON text of their envelopes: SQLite builds it
-   * from the stored argument text, so a push neither parses the arguments nor serialises them again. Null when
-   * nothing is queued. */
+  /** Up to `limit` queued mutations above `after` as the JSON text of their envelopes: SQLite joins the stored
+   * argument text (written by JSON.stringify in add) into it as it is, so a push neither parses the arguments nor
+   * serialises them again (a third of the time of building it with SQLite's JSON functions). The array is not
+   * sorted (an ORDER BY in the aggregate doubles its cost): the server applies a batch in mutationId order. Null
+   * when nothing is queued. */
   pendingBatch(limit: number, after = 0): EncodedBatch | null {
     const r = stmt(this.db, `SELECT count(*) AS count, min(mutation_id) AS first, max(mutation_id) AS last,
-        json_group_array(json_patch(json_object('mutationId', mutation_id, 'idempotencyKey', idempotency_key, 'type', type, 'args', json(args),
-          'clientTime', client_time), CASE WHEN creates THEN '{"creates":true}' ELSE '{}' END) ORDER BY mutation_id) AS mutations
+        '[' || group_concat('{"mutationId":' || mutation_id || ',"idempotencyKey":' || json_quote(idempotency_key) || ',"type":' || json_quote(type)
+          || ',"args":' || args || ',"clientTime":' || json_quote(client_time) || CASE WHEN creates THEN ',"creates":true}' ELSE '}' END, ',')
+          || ']' AS mutations
       FROM (SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?)`).get(after, limit) as EncodedBatch;
     return r.count ? r : null;
   }
