@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { encodeHlc } from '../src-shared/sync/hlc';
+import { MAX_PUSH_MUTATIONS } from '../src-shared/sync/protocol';
 import { migrate } from '../cloud-api/src/db/migrate';
 import { openPgDb } from '../cloud-api/src/db/pg-db';
 import { spawn } from 'node:child_process';
@@ -29,7 +30,8 @@ import { SyncEngine } from '../src-main/sync/sync-engine';
 import { SyncStore } from '../src-main/sync/sync-store';
 
 const N = 10_000;
-const BATCH = 1000;
+/** Push batches and the ceiling's INSERTs alike: the largest batch a push may carry. */
+const BATCH = MAX_PUSH_MUTATIONS;
 /** Untimed pushes of N mutations that warm the API server up first (JIT, heap, the pool's connections). */
 const WARM_UP_PUSHES = 3;
 const ROUNDS = 3;

@@ -3,7 +3,7 @@
 // probes). One cycle pushes the whole outbox in order in batches (two in flight, halving the batch on 413) and then pulls until
 // the server has nothing more. Status (online, pending count, last sync, last error, rejections) is published to
 // listeners on every change.
-import type { PushResponse } from '../../src-shared/sync/protocol';
+import { MAX_PUSH_MUTATIONS, type PushResponse } from '../../src-shared/sync/protocol';
 import { classify, type EncodedPush, type SyncTransport } from './cloud-client';
 import type { EncodedBatch } from './outbox';
 import type { SyncStore } from './sync-store';
@@ -53,7 +53,7 @@ export class SyncEngine {
   private readonly o: Required<EngineOptions>;
 
   constructor(private readonly store: SyncStore, opts: EngineOptions = {}) {
-    this.o = { now: () => new Date(), random: Math.random, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, debounceMs: 300, batchSize: 500, pullLimit: 1000, background: true, ...opts };
+    this.o = { now: () => new Date(), random: Math.random, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, debounceMs: 300, batchSize: MAX_PUSH_MUTATIONS, pullLimit: 1000, background: true, ...opts };
     this.batchSize = this.o.batchSize;
     this.status.lastSyncAt = store.state.get('last_sync_at');
   }

@@ -1,12 +1,12 @@
 // Routes of the desktop sync protocol: POST /api/v1/sync/push and GET /api/v1/sync/pull. Both need a signed-in
 // staff user (customers, who see only their own orders, do not sync a whole organisation); push checks each
 // mutation's own permission, pull needs order.read. A push body is capped (PUSH_BODY_LIMIT and
-// MAX_PUSH_MUTATIONS): a larger batch gets 413 and the device splits it.
-import { errors } from '../http/errors';
+// MAX_PUSH_MUTATIONS): a larger batch gets 413, before the body is validated, and the device splits it.
+import { ApiError, errors } from '../http/errors';
 import { errorResponses, ErrorBody, type ZodApp } from '../http/zod-app';
 import type { AppDeps } from '../deps';
 import { principalOf } from '../rbac/principal';
-import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../src-shared/sync/protocol';
+import { MAX_PUSH_MUTATIONS, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../src-shared/sync/protocol';
 import { pull } from './pull';
 import { push } from './push';
 
@@ -22,6 +22,15 @@ export function syncRoutes(app: ZodApp, deps: AppDeps): void {
   app.post('/api/v1/sync/push', {
     config: { permission: 'authenticated' },
     bodyLimit: PUSH_BODY_LIMIT,
+    preValidation: async (req) => {
+      const n = (req.body as { mutations?: unknown } | null)?.mutations;
+      if (Array.isArray(n) && n.length > MAX_PUSH_MUTATIONS) {
+        throw new ApiError(413, 'TOO_LARGE', {
+          en: `a push carries at most ${MAX_PUSH_MUTATIONS} mutations (this one has ${n.length}): send smaller batches`,
+          id: `satu push berisi paling banyak ${MAX_PUSH_MUTATIONS} mutasi (yang ini ${n.length}): kirim batch yang lebih kecil`,
+        });
+      }
+    },
     schema: {
       tags, summary: 'Apply a device’s queued mutations in order (each one applied, acknowledged as duplicate, or rejected with a reason)',
       body: pushRequestSchema,

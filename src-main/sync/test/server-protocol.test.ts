@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src-shared/sync/hlc';
-import type { MutationEnvelope, PullResponse, PushResponse } from '../../../src-shared/sync/protocol';
+import { MAX_PUSH_MUTATIONS, type MutationEnvelope, type PullResponse, type PushResponse } from '../../../src-shared/sync/protocol';
 import { bearer } from '../../../cloud-api/test/helpers';
 import { startCloud, type CloudFixture } from './cloud-fixture';
 import type { Queryable } from '../../../cloud-api/src/db/db';
@@ -85,9 +85,10 @@ describe('sync push/pull', () => {
     ], designer.tokens.accessToken);
     expect(d.body.results.map((x) => x.reason?.code ?? x.status)).toEqual(['applied', 'not_found']);
 
-    const huge = Array.from({ length: 1001 }, (_, i) => mut('quote.upsert', { id: randomUUID(), hlc: hlc(), fields: { title: 't' } }, i + 1));
+    const huge = Array.from({ length: MAX_PUSH_MUTATIONS + 1 }, (_, i) => mut('quote.upsert', { id: randomUUID(), hlc: hlc(), fields: { title: 't' } }, i + 1));
     const h = await push(randomUUID(), huge);
-    expect(h.status).toBe(400);
+    expect(h.status).toBe(413); // the device halves its batch
+    expect(h.body.error?.code).toBe('TOO_LARGE');
     const customer = await cloud.user('customer');
     expect((await push(randomUUID(), [mut('quote.upsert', {}, 1)], customer.tokens.accessToken)).status).toBe(403);
   });
