@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { RECORD_KINDS } from './mutations';
 
 /** Mutations in one push request; a device whose batch is larger gets 413 and halves it. */
-export const MAX_PUSH_MUTATIONS = 2000;
+export const MAX_PUSH_MUTATIONS = 1000;
 export const MAX_PULL_ROWS = 5000;
 export const DEFAULT_PULL_ROWS = 1000;
 
