@@ -70,6 +70,10 @@ export class Outbox {
     return stmt(this.db, 'SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as OutboxRow | undefined;
   }
 
+  hasRecord(kind: RecordKind, id: string): boolean {
+    return stmt(this.db, 'SELECT 1 FROM outbox WHERE record_kind = ? AND record_id = ? LIMIT 1').get(kind, id) !== undefined;
+  }
+
   forRecord(kind: RecordKind, id: string): OutboxRow[] {
     return stmt(this.db, 'SELECT * FROM outbox WHERE record_kind = ? AND record_id = ? ORDER BY mutation_id').all(kind, id) as OutboxRow[];
   }

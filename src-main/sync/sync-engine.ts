@@ -199,9 +199,9 @@ export class SyncEngine {
           throw e;
         }
         // Again from the failed batch, on its own (it overtook its predecessor, or it was too large).
-        sentThrough = first - 1;
-        queue.push(send(this.store.outbox.pendingBatch(this.batchSize, sentThrough)!));
-        sentThrough = queue[0].req.last;
+        const again = send(this.store.outbox.pendingBatch(this.batchSize, first - 1)!);
+        queue.push(again);
+        sentThrough = again.req.last;
         continue;
       }
       this.store.noteResults(res.results);

@@ -26,6 +26,12 @@ export interface RejectionRow {
   retried_as: number | null;
 }
 
+/** Where the server's copy of a last-writer-wins record is kept, per upsert type. */
+const SERVER_COPY: Partial<Record<MutationType, string>> = {
+  'quote.upsert': 'quote_replicas WHERE quote_id = ?',
+  'customer.upsert': 'customers WHERE id = ?',
+};
+
 export class SyncStore {
   readonly state: SyncState;
   readonly outbox: Outbox;
@@ -49,10 +55,10 @@ export class SyncStore {
    * for it. A push passes this on as the `creates` hint; when it is wrong (the server copy has not been pulled
    * yet) the server only applies the batch again more slowly. */
   private isNewHere(type: MutationType, kind: RecordKind, id: string): boolean {
-    const table = type === 'quote.upsert' ? 'quote_replicas WHERE quote_id = ?' : type === 'customer.upsert' ? 'customers WHERE id = ?' : null;
-    if (!table) return false;
-    const copy = stmt(this.db, `SELECT server_version FROM ${table}`).get(id) as { server_version: number | null } | undefined;
-    return copy?.server_version == null && !this.outbox.forRecord(kind, id).length;
+    const copyOf = SERVER_COPY[type];
+    if (!copyOf) return false;
+    const copy = stmt(this.db, `SELECT server_version FROM ${copyOf}`).get(id) as { server_version: number | null } | undefined;
+    return copy?.server_version == null && !this.outbox.hasRecord(kind, id);
   }
 
   upsertCustomer(id: string | undefined, fields: CustomerFields): string {

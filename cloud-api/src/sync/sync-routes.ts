@@ -23,11 +23,11 @@ export function syncRoutes(app: ZodApp, deps: AppDeps): void {
     config: { permission: 'authenticated' },
     bodyLimit: PUSH_BODY_LIMIT,
     preValidation: async (req) => {
-      const n = (req.body as { mutations?: unknown } | null)?.mutations;
-      if (Array.isArray(n) && n.length > MAX_PUSH_MUTATIONS) {
+      const muts = (req.body as { mutations?: unknown } | null)?.mutations;
+      if (Array.isArray(muts) && muts.length > MAX_PUSH_MUTATIONS) {
         throw new ApiError(413, 'TOO_LARGE', {
-          en: `a push carries at most ${MAX_PUSH_MUTATIONS} mutations (this one has ${n.length}): send smaller batches`,
-          id: `satu push berisi paling banyak ${MAX_PUSH_MUTATIONS} mutasi (yang ini ${n.length}): kirim batch yang lebih kecil`,
+          en: `a push carries at most ${MAX_PUSH_MUTATIONS} mutations (this one has ${muts.length}): send smaller batches`,
+          id: `satu push berisi paling banyak ${MAX_PUSH_MUTATIONS} mutasi (yang ini ${muts.length}): kirim batch yang lebih kecil`,
         });
       }
     },
