@@ -185,10 +185,12 @@ export class Ctx {
       this.bbox.maxX = Math.max(this.bbox.maxX, bb.maxX);
       this.bbox.maxY = Math.max(this.bbox.maxY, bb.maxY);
     }
-    const path: Path = { id: `p${this.nextId++}`, layer, entity, segments: world, closed };
     const color = this.colorOf(common, frame, layer);
-    if (color !== undefined) path.color = color;
-    if (handle) path.handle = handle;
+    const id = `p${this.nextId++}`;
+    // The usual path (a colour and a handle) in one literal: adding properties later allocates a property store.
+    const path: Path = color !== undefined && handle ? { id, layer, color, handle, entity, segments: world, closed } : { id, layer, entity, segments: world, closed };
+    if (color !== undefined && !handle) path.color = color;
+    if (handle && color === undefined) path.handle = handle;
     if (fill) path.fill = true;
     this.paths.push(path);
   }

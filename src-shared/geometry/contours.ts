@@ -117,10 +117,11 @@ function chainLayer(layer: string, pieces: Piece[], tol: number, contours: Conto
   const scratch: number[] = [];
   /** The nearest unused endpoint within tol of q, or -1. */
   const nearestFree = (q: Vec2): number => {
-    grid.within(q.x, q.y, tol, scratch);
+    const found = grid.within(q.x, q.y, tol, scratch);
     let best = -1;
     let bestD = Infinity;
-    for (const id of scratch) {
+    for (let k = 0; k < found; k++) {
+      const id = scratch[k];
       if (used[id >> 1]) continue;
       const dx = grid.x(id) - q.x;
       const dy = grid.y(id) - q.y;

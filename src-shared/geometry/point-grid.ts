@@ -73,9 +73,10 @@ export class PointGrid {
     return this.ys[id];
   }
 
-  /** Fills `out` (cleared first) with the ids of every point within r of (x, y), each once, in no set order. */
-  within(x: number, y: number, r: number, out: number[]): number[] {
-    out.length = 0;
+  /** Writes the ids of every point within r of (x, y), each once, in no set order, to out[0..n) and returns n.
+   * `out` is never shortened: emptying an array (length = 0) drops its storage, so every query would allocate. */
+  within(x: number, y: number, r: number, out: number[]): number {
+    let n = 0;
     const ix0 = Math.floor((x - r) / this.cell);
     const ix1 = Math.floor((x + r) / this.cell);
     const iy0 = Math.floor((y - r) / this.cell);
@@ -97,17 +98,16 @@ export class PointGrid {
         for (let id = this.heads[s]; id >= 0; id = this.next[id]) {
           const ddx = this.xs[id] - x;
           const ddy = this.ys[id] - y;
-          if (ddx * ddx + ddy * ddy <= r2) out.push(id);
+          if (ddx * ddx + ddy * ddy <= r2) out[n++] = id;
         }
       }
     }
-    if (!small) {
+    if (!small && n > 1) {
       // Larger queries may meet a slot twice: keep each id once.
-      out.sort((a, b) => a - b);
-      let k = 0;
-      for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i];
-      out.length = k;
+      const found = out.slice(0, n).sort((a, b) => a - b);
+      n = 0;
+      for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) out[n++] = found[i];
     }
-    return out;
+    return n;
   }
 }
