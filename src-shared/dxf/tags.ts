@@ -186,6 +186,9 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
   let line = 1;
   let lastValueStart = 0;
   let lastValueEnd = 0;
+  // One string per distinct entity type, layer and subclass name, shared by every tag that names it: a file of
+  // 40,000 entities would otherwise keep 160,000 copies of a handful of names alive through the import.
+  const names = new Map<string, string>();
   while (pos < n) {
     const code = groupCode(text, pos);
     const codeEnd = scanEnd;
@@ -219,7 +222,10 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
     const valueEnd = lineEnd(text, valueStart);
     lastValueEnd = valueEnd;
     let value = text.slice(valueStart, valueEnd);
-    if (isNameCode(code) && value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+    if (isNameCode(code)) {
+      if (value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+      if (code !== 5) value = names.get(value) ?? (names.set(value, value), value);
+    }
     b.push(code, value, line);
     line += 2;
     pos = nextLine(text, valueEnd);
