@@ -18,8 +18,13 @@ const Q = 1e-3;
 const F = 11;
 
 class Intervals {
-  data = new Float64Array(F * 1024);
+  data: Float64Array;
   count = 0;
+  /** `capacity`: the expected number of intervals (sized once: growing copies megabytes on a large drawing). */
+  constructor(capacity: number) {
+    this.data = new Float64Array(F * Math.max(16, capacity));
+  }
+
   push(kind: number, k1: number, k2: number, k3: number, lo: number, hi: number, contour: number, ox: number, oy: number, ux: number, uy: number): void {
     if ((this.count + 1) * F > this.data.length) {
       const d = new Float64Array(this.data.length * 2);
@@ -34,7 +39,9 @@ class Intervals {
 }
 
 export function findOverlaps(contours: Contour[], minOverlapMm = 0.01): Overlap[] {
-  const iv = new Intervals();
+  let segments = 0;
+  for (const c of contours) segments += c.segments.length;
+  const iv = new Intervals(segments + 16); // an arc crossing 2π makes two intervals: the rare extra ones grow it
   for (let ci = 0; ci < contours.length; ci++) {
     for (const s of contours[ci].segments) {
       if (s.kind === 'line') {
