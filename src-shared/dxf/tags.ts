@@ -15,8 +15,6 @@ export interface TagStream {
   values: (string | number | undefined)[];
   /** Numeric values read in the tokenizer, where `values` holds undefined. */
   nums: Float64Array;
-  /** Line number (1-based) of each group code in ASCII files, byte offset in binary files. */
-  positions: Int32Array;
   count: number;
   binary: boolean;
   encoding: string;
@@ -37,7 +35,6 @@ const TYPICAL_TAG_CHARS = 10;
 
 class Builder {
   codes: Int32Array;
-  positions: Int32Array;
   nums: Float64Array;
   values: (string | number | undefined)[];
   count = 0;
@@ -45,25 +42,20 @@ class Builder {
   constructor(capacity: number) {
     const n = Math.max(1024, Math.ceil(capacity));
     this.codes = new Int32Array(n);
-    this.positions = new Int32Array(n);
     this.nums = new Float64Array(n);
     this.values = new Array(n).fill(undefined); // filled: a packed array, written by index
   }
 
-  push(code: number, value: string | number | undefined, pos: number, numeric = 0): void {
+  push(code: number, value: string | number | undefined, numeric = 0): void {
     if (this.count === this.codes.length) {
       const codes = new Int32Array(this.count * 2);
       codes.set(this.codes);
       this.codes = codes;
-      const positions = new Int32Array(this.count * 2);
-      positions.set(this.positions);
-      this.positions = positions;
       const nums = new Float64Array(this.count * 2);
       nums.set(this.nums);
       this.nums = nums;
     }
     this.codes[this.count] = code;
-    this.positions[this.count] = pos;
     this.nums[this.count] = numeric;
     if (this.count < this.values.length) this.values[this.count] = value;
     else this.values.push(value);
@@ -72,7 +64,7 @@ class Builder {
 
   stream(binary: boolean, encoding: string, problems: string[]): TagStream {
     this.values.length = this.count;
-    return { codes: this.codes, values: this.values, nums: this.nums, positions: this.positions, count: this.count, binary, encoding, problems };
+    return { codes: this.codes, values: this.values, nums: this.nums, count: this.count, binary, encoding, problems };
   }
 }
 
@@ -213,7 +205,7 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
       const v = plainDecimal(text, valueStart);
       if (v === v) {
         lastValueEnd = scanEnd;
-        b.push(code, undefined, line, v);
+        b.push(code, undefined, v);
         line += 2;
         pos = nextLine(text, scanEnd);
         continue;
@@ -226,7 +218,7 @@ export function readAsciiTags(text: string, encoding = 'utf-8'): TagStream {
       if (value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
       if (code !== 5) value = names.get(value) ?? (names.set(value, value), value);
     }
-    b.push(code, value, line);
+    b.push(code, value);
     line += 2;
     pos = nextLine(text, valueEnd);
     if (code === 0 && value === 'EOF') break; // anything after EOF is not DXF
@@ -335,7 +327,7 @@ export function readBinaryTags(bytes: Uint8Array): TagStream {
         value = readString();
     }
     i += size;
-    b.push(code, value, pos);
+    b.push(code, value);
     if (code === 0 && value === 'EOF') break;
   }
   return b.stream(true, encoding, problems);
