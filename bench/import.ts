@@ -31,15 +31,13 @@ function quietly<T>(fn: () => T): T {
  * CPU milliseconds (user + system) of this process spent in fn: on a shared machine other processes' load
  * inflates wall-clock times of both sides by different amounts; CPU time does not (GC included, as it runs here).
  */
-function time(fn: () => void): number {
+function time(fn: () => void): { ms: number; kernelMs: number } {
   const t = process.cpuUsage();
   fn();
   const d = process.cpuUsage(t);
-  lastKernelMs = d.system / 1000;
-  return (d.user + d.system) / 1000;
+  // The kernel's share is page faults, mostly: each first touch of fresh memory is one.
+  return { ms: (d.user + d.system) / 1000, kernelMs: d.system / 1000 };
 }
-/** The kernel's share of the last time() (page faults, mostly: each first touch of fresh memory is one). */
-let lastKernelMs = 0;
 
 /** Minor page faults of this process so far, from /proc (field 10 of stat). */
 function pageFaults(): number {
@@ -63,12 +61,13 @@ for (const name of files) {
   let parserOk = true;
   for (let r = 0; r < ROUNDS; r++) {
     const f0 = pageFaults();
-    ours.push(time(() => importFile(name, bytes, { convertText: false })));
+    const t = time(() => importFile(name, bytes, { convertText: false }));
     faults.push(pageFaults() - f0);
-    kernel.push(lastKernelMs);
+    ours.push(t.ms);
+    kernel.push(t.kernelMs);
     if (parserOk) {
       try {
-        theirs.push(time(() => quietly(() => new DxfParser().parseSync(text))));
+        theirs.push(time(() => quietly(() => new DxfParser().parseSync(text))).ms);
       } catch {
         parserOk = false;
       }
